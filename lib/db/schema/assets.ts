@@ -1,0 +1,58 @@
+import { boolean, index, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+// Content ID assets. UPC stays text: real UPCs have leading zeros and 12 or 13 digits.
+export const assets = pgTable(
+  "assets",
+  {
+    assetId: text("asset_id").primaryKey(),
+    assetType: text("asset_type"),
+    title: text("title"),
+    customId: text("custom_id"),
+    isrc: text("isrc"),
+    upc: text("upc"),
+    grid: text("grid"),
+    artist: text("artist"),
+    album: text("album"),
+    label: text("label"),
+    labels: text("labels").array(),
+    genre: text("genre").array(),
+    administerPublishRights: boolean("administer_publish_rights"),
+    assetChannelId: text("asset_channel_id"),
+    administered: boolean("administered").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("assets_custom_id_idx").on(t.customId),
+    index("assets_isrc_idx").on(t.isrc),
+    index("assets_upc_idx").on(t.upc),
+  ],
+);
+
+// A video can be claimed by several assets; every claim is kept. A claim without a YouTube claim id
+// (revenue reports do not carry one) is identified by (video, asset).
+export const claims = pgTable(
+  "claims",
+  {
+    id: serial("id").primaryKey(),
+    videoId: text("video_id").notNull(),
+    assetId: text("asset_id").notNull(),
+    claimId: text("claim_id"),
+    claimType: text("claim_type"),
+    claimOrigin: text("claim_origin"),
+    policy: text("policy"),
+    status: text("status"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("claims_video_asset_uq").on(t.videoId, t.assetId),
+    index("claims_asset_id_idx").on(t.assetId),
+    index("claims_claim_id_idx").on(t.claimId),
+  ],
+);
+
+export type Asset = typeof assets.$inferSelect;
+export type NewAsset = typeof assets.$inferInsert;
+export type Claim = typeof claims.$inferSelect;
+export type NewClaim = typeof claims.$inferInsert;

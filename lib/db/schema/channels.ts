@@ -1,0 +1,13 @@
+import { boolean, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+export const channels = pgTable("channels", {
+  channelId: text("channel_id").primaryKey(),
+  name: text("name"),
+  description: text("description"),
+  hidden: boolean("hidden").notNull().default(false),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Channel = typeof channels.$inferSelect;
+export type NewChannel = typeof channels.$inferInsert;
