@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { runMigrations } from "@/lib/db/migrate";
+import { createTestDatabase, testServerUrl, type TestDatabase } from "@/tests/helpers/db";
+
+describe(`migrations on an empty ${testServerUrl() ? "PostgreSQL" : "PGlite"} database`, () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase({ install: false });
+  });
+  afterAll(() => database.drop());
+
+  it("creates every table of the data model", async () => {
+    const result = await database.db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+    );
+    const tables = result.rows.map((r) => (r as { table_name: string }).table_name);
+    for (const name of ["videos", "assets", "claims", "channels", "metadata_syncs", "processing_queue", "reports",
+      "report_rows_rejected", "video_metrics", "quota_ledger", "users", "accounts", "sessions", "login_attempts"]) {
+      expect(tables).toContain(name);
+    }
+  });
+
+  it("creates the trigram search indexes and the audit index", async () => {
+    const result = await database.db.execute(sql`select indexname, indexdef from pg_indexes where schemaname = 'public'`);
+    const defs = Object.fromEntries(result.rows.map((r) => [(r as { indexname: string }).indexname, (r as { indexdef: string }).indexdef]));
+    expect(defs.videos_title_trgm_idx).toMatch(/gin_trgm_ops/);
+    expect(defs.videos_channel_name_trgm_idx).toMatch(/gin_trgm_ops/);
+    expect(defs.metadata_syncs_video_time_idx).toMatch(/video_id, sync_time DESC/);
+  });
+
+  it("is idempotent: applying again changes nothing", async () => {
+    await runMigrations(database);
+    const result = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    expect((result.rows[0] as { n: number }).n).toBe(1);
+  });
+});
