@@ -222,9 +222,10 @@ CREATE TABLE "asset_metrics" (
 	"report_kind" text NOT NULL,
 	"owned_views" bigint DEFAULT 0 NOT NULL,
 	"partner_revenue" numeric DEFAULT '0' NOT NULL,
+	"source_hash" text NOT NULL,
 	"source_report_id" integer,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "asset_metrics_asset_id_period_report_kind_pk" PRIMARY KEY("asset_id","period","report_kind")
+	CONSTRAINT "asset_metrics_asset_id_period_report_kind_source_hash_pk" PRIMARY KEY("asset_id","period","report_kind","source_hash")
 );
 --> statement-breakpoint
 CREATE TABLE "quota_ledger" (
@@ -242,9 +243,10 @@ CREATE TABLE "video_metrics" (
 	"report_kind" text NOT NULL,
 	"owned_views" bigint DEFAULT 0 NOT NULL,
 	"partner_revenue" numeric DEFAULT '0' NOT NULL,
+	"source_hash" text NOT NULL,
 	"source_report_id" integer,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "video_metrics_video_id_period_report_kind_pk" PRIMARY KEY("video_id","period","report_kind")
+	CONSTRAINT "video_metrics_video_id_period_report_kind_source_hash_pk" PRIMARY KEY("video_id","period","report_kind","source_hash")
 );
 --> statement-breakpoint
 CREATE TABLE "import_staging" (

@@ -9,10 +9,12 @@ export const videoMetrics = pgTable(
     reportKind: text("report_kind").notNull(),
     ownedViews: bigint("owned_views", { mode: "number" }).notNull().default(0),
     partnerRevenue: numeric("partner_revenue").notNull().default("0"),
+    // Content hash of the report file: re-importing the same file replaces its figures, other files add up.
+    sourceHash: text("source_hash").notNull(),
     sourceReportId: integer("source_report_id"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.videoId, t.period, t.reportKind] })],
+  (t) => [primaryKey({ columns: [t.videoId, t.period, t.reportKind, t.sourceHash] })],
 );
 
 // Asset-level metrics for reports with no video id.
@@ -24,10 +26,11 @@ export const assetMetrics = pgTable(
     reportKind: text("report_kind").notNull(),
     ownedViews: bigint("owned_views", { mode: "number" }).notNull().default(0),
     partnerRevenue: numeric("partner_revenue").notNull().default("0"),
+    sourceHash: text("source_hash").notNull(),
     sourceReportId: integer("source_report_id"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.assetId, t.period, t.reportKind] })],
+  (t) => [primaryKey({ columns: [t.assetId, t.period, t.reportKind, t.sourceHash] })],
 );
 
 // One row per quota day (Pacific) and API: units spent against the daily budget.

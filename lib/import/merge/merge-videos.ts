@@ -1,0 +1,89 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { stagingRange, type VideoRange } from "./batch-range";
+import { videoFieldsFromReports } from "./video-fields";
+import { shortsSqlCase } from "./shorts-sql";
+
+export type VideoMergeCounts = { videos: number; created: number; updated: number; unchanged: number; skipped: number };
+
+type Executor = Pick<Database, "execute">;
+
+const columns = videoFieldsFromReports.map((f) => f.column);
+const auditedColumns = [...columns, "is_short", "short_rule"];
+
+// The last row of the file for each video wins; a cell the report leaves empty keeps the catalog's value
+// (an empty cell means "this report does not say", not "clear it").
+const mergedSelect = videoFieldsFromReports.map((f) => `COALESCE(${f.source}, o.${f.column}) AS ${f.column}`).join(",\n    ");
+const changesJson = auditedColumns
+  .map((c) => `'${c}', CASE WHEN k.${c} IS DISTINCT FROM o.${c} THEN jsonb_build_array(o.${c}, k.${c}) END`)
+  .join(",\n      ");
+const insertColumns = [...auditedColumns].join(", ");
+const updateSet = auditedColumns.map((c) => `${c} = EXCLUDED.${c}`).join(", ");
+
+/**
+ * Merges one id-range of a report's staged videos into the catalog in one statement: insert new videos, update
+ * changed ones, and write one audit record per changed video holding only the fields that changed.
+ */
+export async function mergeVideoRange(
+  db: Executor,
+  params: { reportId: number; range: VideoRange; excludeShorts: boolean },
+): Promise<VideoMergeCounts> {
+  const { reportId, range, excludeShorts } = params;
+  const result = await db.execute(sql`
+WITH src AS (
+  SELECT DISTINCT ON (s.video_id) s.*
+  FROM import_staging s
+  WHERE ${stagingRange(reportId, range)}
+  ORDER BY s.video_id, s.line DESC, s.part
+),
+old AS (
+  SELECT v.* FROM videos v WHERE v.video_id IN (SELECT video_id FROM src) FOR UPDATE
+),
+m AS (
+  SELECT s.video_id, (o.video_id IS NULL) AS is_new, s.in_shorts_report,
+    ${sql.raw(mergedSelect)}
+  FROM src s LEFT JOIN old o ON o.video_id = s.video_id
+),
+k AS (
+  SELECT m.*, ${sql.raw(shortsSqlCase("m", "o"))}
+  FROM m LEFT JOIN old o ON o.video_id = m.video_id
+),
+kept AS (
+  SELECT * FROM k WHERE NOT (${excludeShorts}::boolean AND k.is_short IS TRUE)
+),
+ch AS (
+  SELECT k.*, jsonb_strip_nulls(jsonb_build_object(
+      ${sql.raw(changesJson)}
+    )) AS changes
+  FROM kept k LEFT JOIN old o ON o.video_id = k.video_id
+),
+up AS (
+  INSERT INTO videos (video_id, ${sql.raw(insertColumns)}, last_source_report_id)
+  SELECT video_id, ${sql.raw(insertColumns)}, ${reportId}::int FROM ch WHERE changes <> '{}'::jsonb
+  ON CONFLICT (video_id) DO UPDATE SET ${sql.raw(updateSet)},
+    last_source_report_id = EXCLUDED.last_source_report_id, updated_at = now()
+  RETURNING 1
+),
+au AS (
+  INSERT INTO metadata_syncs (video_id, source_kind, source_id, changes)
+  SELECT video_id, 'report', ${String(reportId)}, changes FROM ch WHERE changes <> '{}'::jsonb
+  RETURNING 1
+)
+SELECT
+  (SELECT count(*) FROM src)::int AS videos,
+  (SELECT count(*) FROM ch WHERE is_new)::int AS created,
+  (SELECT count(*) FROM ch WHERE NOT is_new AND changes <> '{}'::jsonb)::int AS updated,
+  (SELECT count(*) FROM ch WHERE NOT is_new AND changes = '{}'::jsonb)::int AS unchanged,
+  ((SELECT count(*) FROM k) - (SELECT count(*) FROM kept))::int AS skipped,
+  (SELECT count(*) FROM up)::int AS written,
+  (SELECT count(*) FROM au)::int AS audited
+`);
+  const row = result.rows[0] as Record<string, number>;
+  return {
+    videos: Number(row.videos),
+    created: Number(row.created),
+    updated: Number(row.updated),
+    unchanged: Number(row.unchanged),
+    skipped: Number(row.skipped),
+  };
+}

@@ -1,0 +1,60 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import type { ReportSummary } from "@/lib/db/schema";
+import { getReport, updateReport } from "@/lib/import/reports/report-queries";
+import { buildChangeSet } from "./change-set";
+import { enqueueAssetEnrichment } from "./enqueue-enrichment";
+import { clearImportScratch, recordedResults } from "./import-steps";
+import type { RangeResult } from "./merge-range-step";
+import type { StagedChunk } from "./stage-chunk";
+import type { AssetLevelResult } from "./merge-asset-level";
+
+/** Last step: totals from the recorded step results, the change set, enrichment hand-off, cleanup, `completed`. */
+export async function finishReport(db: Database, params: { reportId: number; kind: string; totalRows: number }): Promise<ReportSummary> {
+  const { reportId } = params;
+  const report = await getReport(db, reportId);
+  if (report.status === "completed" && report.summary) return report.summary;
+
+  const staged = await recordedResults<StagedChunk>(db, reportId, "stage-");
+  const ranges = await recordedResults<RangeResult>(db, reportId, "merge-");
+  const [assets] = await recordedResults<AssetLevelResult>(db, reportId, "assets");
+  const sum = (key: keyof RangeResult) => ranges.reduce((total, r) => total + (r[key] as number), 0);
+  const enrichmentQueued = await enqueueAssetEnrichment(db, reportId);
+  const summary: ReportSummary = {
+    kind: params.kind,
+    total_rows: staged.reduce((t, s) => t + s.rowsRead, 0),
+    created: sum("created"),
+    updated: sum("updated") + (assets?.videosUpdated ?? 0),
+    unchanged: sum("unchanged"),
+    skipped: sum("skipped"),
+    rejected: staged.reduce((t, s) => t + s.rejected, 0),
+    assets_created: assets?.created ?? 0,
+    assets_updated: assets?.updated ?? 0,
+    claims_created: sum("claimsCreated"),
+    enrichment_queued: enrichmentQueued,
+    change_set: await buildChangeSet(db, reportId, sum("created")),
+  };
+  await db.transaction(async (tx) => {
+    await clearImportScratch(tx, reportId);
+    await updateReport(tx, reportId, {
+      status: "completed",
+      summary,
+      finishedAt: new Date(),
+      progress: {
+        processed_rows: summary.total_rows,
+        total_rows: summary.total_rows,
+        percentage: 100,
+        videos_created: summary.created,
+        videos_updated: summary.updated,
+        errors: summary.rejected,
+        phase: "completed",
+      },
+    });
+  });
+  return summary;
+}
+
+export async function countStagedVideos(db: Database, reportId: number): Promise<number> {
+  const result = await db.execute(sql`SELECT count(DISTINCT video_id)::int AS n FROM import_staging WHERE report_id = ${reportId}`);
+  return Number((result.rows[0] as { n: number }).n);
+}

@@ -1,0 +1,44 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { importSteps } from "@/lib/db/schema";
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * Runs a step's database effect at most once per report: the effect and the record of its result commit together,
+ * so when the executor retries a step whose first attempt committed (the process died before answering), the
+ * recorded result is returned and nothing is applied or counted twice.
+ */
+export async function runOnce<T>(db: Database, reportId: number, stepKey: string, effect: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const [done] = await tx
+      .select({ result: importSteps.result })
+      .from(importSteps)
+      .where(and(eq(importSteps.reportId, reportId), eq(importSteps.stepKey, stepKey)));
+    if (done) return JSON.parse(done.result) as T;
+    const result = await effect(tx);
+    await tx.insert(importSteps).values({ reportId, stepKey, result: JSON.stringify(result ?? null) });
+    return result;
+  });
+}
+
+export async function recordedResult<T>(db: Database, reportId: number, stepKey: string): Promise<T | undefined> {
+  const [done] = await db
+    .select({ result: importSteps.result })
+    .from(importSteps)
+    .where(and(eq(importSteps.reportId, reportId), eq(importSteps.stepKey, stepKey)));
+  return done ? (JSON.parse(done.result) as T) : undefined;
+}
+
+export async function recordedResults<T>(db: Database, reportId: number, prefix: string): Promise<T[]> {
+  const rows = await db
+    .select({ result: importSteps.result })
+    .from(importSteps)
+    .where(and(eq(importSteps.reportId, reportId), sql`${importSteps.stepKey} like ${prefix + "%"}`));
+  return rows.map((r) => JSON.parse(r.result) as T);
+}
+
+export async function clearImportScratch(db: Pick<Database, "execute">, reportId: number): Promise<void> {
+  await db.execute(sql`DELETE FROM import_staging WHERE report_id = ${reportId}`);
+  await db.execute(sql`DELETE FROM import_steps WHERE report_id = ${reportId}`);
+}

@@ -1,0 +1,34 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { stagingRange, type VideoRange } from "@/lib/import/merge/batch-range";
+import { mergeClaimRange } from "@/lib/import/merge/merge-claims";
+import { mergeVideoMetricsRange, type MetricsContext } from "@/lib/import/merge/merge-metrics";
+import { mergeVideoRange, type VideoMergeCounts } from "@/lib/import/merge/merge-videos";
+import { runOnce } from "./import-steps";
+
+export type RangeResult = VideoMergeCounts & { claimsCreated: number; claimsUpdated: number; metricRows: number };
+
+/** Applies one video-id range of a staged report to the catalog, atomically and at most once. */
+export async function mergeRangeStep(
+  db: Database,
+  params: { index: number; range: VideoRange; excludeShorts: boolean; metrics: MetricsContext },
+): Promise<RangeResult> {
+  const { reportId } = params.metrics;
+  return runOnce(db, reportId, `merge-${String(params.index).padStart(5, "0")}`, async (tx) => {
+    const videos = await mergeVideoRange(tx, { reportId, range: params.range, excludeShorts: params.excludeShorts });
+    await upsertChannels(tx, reportId, params.range);
+    const claims = await mergeClaimRange(tx, { reportId, range: params.range });
+    const metricRows = await mergeVideoMetricsRange(tx, params.metrics, params.range);
+    return { ...videos, claimsCreated: claims.created, claimsUpdated: claims.updated, metricRows };
+  });
+}
+
+async function upsertChannels(db: Pick<Database, "execute">, reportId: number, range: VideoRange): Promise<void> {
+  await db.execute(sql`
+INSERT INTO channels AS c (channel_id, name)
+SELECT DISTINCT ON (s.channel_id) s.channel_id, s.channel_name
+FROM import_staging s WHERE ${stagingRange(reportId, range)} AND s.channel_id IS NOT NULL
+ORDER BY s.channel_id, s.line DESC
+ON CONFLICT (channel_id) DO UPDATE SET name = COALESCE(EXCLUDED.name, c.name), updated_at = now()
+WHERE c.name IS DISTINCT FROM COALESCE(EXCLUDED.name, c.name)`);
+}

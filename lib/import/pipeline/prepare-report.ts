@@ -1,0 +1,53 @@
+import type { Database } from "@/lib/db/client";
+import { scanReport } from "@/lib/import/parse";
+import { getReport, updateReport } from "@/lib/import/reports/report-queries";
+import { hashingSource, periodFromFilename, type ReportSource } from "./report-source";
+import { failReport } from "./fail-report";
+
+export type PreparedReport =
+  | { ok: true; reportId: number; kind: string; level: "video" | "asset"; totalRows: number; contentHash: string; defaultPeriod: string; excludeShorts: boolean }
+  | { ok: false; reportId: number; reason: string };
+
+const isUniqueViolation = (error: unknown) => String((error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code) === "23505";
+
+/**
+ * First step of an import: read the whole file once (gzip, UTF-8, header, row count, content hash) so that a
+ * file-level failure is found before anything is written, and claim the content hash so the same content is
+ * never imported twice at once.
+ */
+export async function prepareReport(db: Database, reportId: number, source: ReportSource): Promise<PreparedReport> {
+  const report = await getReport(db, reportId);
+  if (report.status === "cancelled") return { ok: false, reportId, reason: "cancelled" };
+  await updateReport(db, reportId, { status: "processing", startedAt: new Date(), error: null, errorLine: null,
+    progress: { processed_rows: 0, total_rows: 0, percentage: 0, videos_created: 0, videos_updated: 0, errors: 0, phase: "validating" } });
+
+  const hashing = hashingSource(source);
+  const scan = await scanReport(hashing.source.openBytes);
+  if (scan.fileError) {
+    await failReport(db, reportId, scan.fileError.message, scan.fileError.line ?? null);
+    return { ok: false, reportId, reason: scan.fileError.message };
+  }
+  const contentHash = hashing.digest();
+  try {
+    await updateReport(db, reportId, { contentHash, kind: scan.header.kind.id });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const reason = "The same file content is already being imported by another report; wait for it to finish.";
+    await failReport(db, reportId, reason, null);
+    return { ok: false, reportId, reason };
+  }
+  const defaultPeriod = periodFromFilename(report.filename, report.createdAt);
+  await updateReport(db, reportId, {
+    progress: { processed_rows: 0, total_rows: scan.totalRows, percentage: 0, videos_created: 0, videos_updated: 0, errors: 0, phase: "staging" },
+  });
+  return {
+    ok: true,
+    reportId,
+    kind: scan.header.kind.id,
+    level: scan.header.kind.level,
+    totalRows: scan.totalRows,
+    contentHash,
+    defaultPeriod,
+    excludeShorts: report.excludeShorts,
+  };
+}
