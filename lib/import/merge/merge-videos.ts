@@ -53,6 +53,7 @@ kept AS (
 ),
 ch AS (
   SELECT k.*, jsonb_strip_nulls(jsonb_build_object(
+      'video_id', CASE WHEN k.is_new THEN jsonb_build_array(NULL, k.video_id) END,
       ${sql.raw(changesJson)}
     )) AS changes
   FROM kept k LEFT JOIN old o ON o.video_id = k.video_id

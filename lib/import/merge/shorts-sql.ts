@@ -1,4 +1,4 @@
-import { SHORTS_180S_FROM, SHORTS_MAX_SECONDS_AFTER, SHORTS_MAX_SECONDS_BEFORE } from "@/lib/import/parse/shorts";
+import { SHORTS_180S_FROM, SHORTS_MAX_SECONDS_AFTER, SHORTS_MAX_SECONDS_BEFORE } from "@/lib/import/shorts-rule";
 
 /**
  * The Shorts rule of lib/import/parse/shorts.ts as SQL, for the set-based merge: membership in a Shorts report

@@ -1,0 +1,45 @@
+import { inngest } from "@/inngest/client";
+import { importCancelled, importRequested } from "@/inngest/events";
+import type { Checkpoint } from "@/lib/import/parse";
+import { assetStep, failStep, finishStep, mergeStep, planStep, prepareStep, stageStep } from "@/lib/import/pipeline/run-import-step";
+
+// A million-row report must fit Inngest's limits (1,000 steps, 4 MB per step result, 32 MB of state): rows are
+// read in chunks resumed from a byte checkpoint and staged in the database; each step returns only a checkpoint
+// and counts. Then the staged videos are applied to the catalog in id ranges, one transaction per step.
+export const importReport = inngest.createFunction(
+  {
+    id: "import-report",
+    name: "Import a CMS report",
+    triggers: [importRequested],
+    concurrency: { limit: 2 },
+    retries: 4,
+    cancelOn: [{ event: importCancelled, if: "async.data.reportId == event.data.reportId" }],
+    onFailure: async ({ event, error }) => {
+      await failStep(event.data.event.data.reportId, `The import stopped: ${error.message}. Fix the cause and import the file again.`);
+    },
+  },
+  async ({ event, step }) => {
+    const reportId = event.data.reportId;
+    const prepared = await step.run("validate-file", () => prepareStep(reportId));
+    if (!prepared.ok) return prepared;
+
+    let checkpoint: Checkpoint | null = null;
+    let readSoFar = 0;
+    for (let index = 0; ; index++) {
+      const staged = await step.run(`stage-rows-${index}`, () =>
+        stageStep({ reportId, index, checkpoint, totalRows: prepared.totalRows, readSoFar }),
+      );
+      readSoFar += staged.rowsRead;
+      if (!staged.next) break;
+      checkpoint = staged.next;
+    }
+
+    const metrics = { reportId, kind: prepared.kind, contentHash: prepared.contentHash, defaultPeriod: prepared.defaultPeriod };
+    const boundaries = await step.run("plan-catalog-update", () => planStep(reportId));
+    for (let index = 0; index < boundaries.length; index++) {
+      await step.run(`apply-videos-${index}`, () => mergeStep({ index, boundaries, excludeShorts: prepared.excludeShorts, metrics }));
+    }
+    await step.run("apply-assets", () => assetStep(metrics));
+    return step.run("finish-report", () => finishStep({ reportId, kind: prepared.kind, totalRows: prepared.totalRows }));
+  },
+);

@@ -1,0 +1,104 @@
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import type { Checkpoint } from "@/lib/import/parse";
+import { getReport, updateReport } from "@/lib/import/reports/report-queries";
+import { publishReportStatus } from "@/lib/import/reports/publish-report-status";
+import { s3ReportSource } from "./s3-report-source";
+import { prepareReport } from "./prepare-report";
+import { planVideoRanges, stageChunk } from "./stage-chunk";
+import { mergeRangeStep } from "./merge-range-step";
+import { mergeAssetLevel } from "./merge-asset-level";
+import { finishReport } from "./finish-report";
+import { failReport } from "./fail-report";
+import { clearImportScratch } from "./import-steps";
+import { NonRetriableError } from "inngest";
+import type { MetricsContext } from "@/lib/import/merge/merge-metrics";
+
+// The import's steps as plain functions of serialisable arguments; the Inngest function only sequences them.
+// Each one publishes the report's status afterwards so progress bars move between steps.
+
+const VIDEOS_PER_MERGE_STEP = 100_000;
+
+async function withStatus<T>(reportId: number, work: () => Promise<T>): Promise<T> {
+  await stopIfCancelled(reportId);
+  const result = await work();
+  await publishReportStatus(await getReport(await getDb(), reportId));
+  return result;
+}
+
+/** A cancelled report's run ends at its next step, leaving no scratch rows behind. */
+async function stopIfCancelled(reportId: number): Promise<void> {
+  const db = await getDb();
+  if ((await getReport(db, reportId)).status !== "cancelled") return;
+  await clearImportScratch(db, reportId);
+  throw new NonRetriableError(`Report ${reportId} was cancelled.`);
+}
+
+export async function prepareStep(reportId: number) {
+  const db = await getDb();
+  return withStatus(reportId, async () => prepareReport(db, reportId, s3ReportSource((await getReport(db, reportId)).key)));
+}
+
+export async function stageStep(params: { reportId: number; index: number; checkpoint: Checkpoint | null; totalRows: number; readSoFar: number }) {
+  const db = await getDb();
+  return withStatus(params.reportId, async () => {
+    const report = await getReport(db, params.reportId);
+    const staged = await stageChunk(db, { ...params, maxRows: getEnv().IMPORT_CHUNK_ROWS }, s3ReportSource(report.key));
+    const processed = params.readSoFar + staged.rowsRead;
+    await updateReport(db, params.reportId, {
+      progress: {
+        ...report.progress!,
+        processed_rows: processed,
+        total_rows: params.totalRows,
+        // Reading is the first half of the work; applying to the catalog is the second.
+        percentage: params.totalRows ? Math.min(50, Math.round((processed / params.totalRows) * 50)) : 50,
+        errors: (report.progress?.errors ?? 0) + staged.rejected,
+        phase: staged.next ? "staging" : "applying",
+      },
+    });
+    return staged;
+  });
+}
+
+export async function planStep(reportId: number): Promise<string[]> {
+  return planVideoRanges(await getDb(), reportId, VIDEOS_PER_MERGE_STEP);
+}
+
+export async function mergeStep(params: { index: number; boundaries: string[]; excludeShorts: boolean; metrics: MetricsContext }) {
+  const db = await getDb();
+  const { index, boundaries } = params;
+  const range = { from: boundaries[index], to: boundaries[index + 1] ?? null };
+  return withStatus(params.metrics.reportId, async () => {
+    const result = await mergeRangeStep(db, { index, range, excludeShorts: params.excludeShorts, metrics: params.metrics });
+    const report = await getReport(db, params.metrics.reportId);
+    const progress = report.progress!;
+    await updateReport(db, report.id, {
+      progress: {
+        ...progress,
+        percentage: 50 + Math.round(((index + 1) / boundaries.length) * 49),
+        videos_created: progress.videos_created + result.created,
+        videos_updated: progress.videos_updated + result.updated,
+        phase: "applying",
+      },
+    });
+    return result;
+  });
+}
+
+export async function assetStep(metrics: MetricsContext) {
+  const db = await getDb();
+  return withStatus(metrics.reportId, () => mergeAssetLevel(db, metrics));
+}
+
+export async function finishStep(params: { reportId: number; kind: string; totalRows: number }) {
+  const db = await getDb();
+  return withStatus(params.reportId, () => finishReport(db, params));
+}
+
+export async function failStep(reportId: number, reason: string) {
+  const db = await getDb();
+  const report = await getReport(db, reportId);
+  if (report.status === "cancelled" || report.status === "completed") return;
+  await failReport(db, reportId, reason, null);
+  await publishReportStatus(await getReport(db, reportId));
+}

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import type { ReportRecord } from "@/lib/import/parse";
+import { insertStagingRows } from "@/lib/import/stage/insert-staging";
+import { stagingInputs } from "@/lib/import/stage/staging-columns";
+import { mergeVideoRange } from "@/lib/import/merge/merge-videos";
+import { mergeClaimRange } from "@/lib/import/merge/merge-claims";
+import { mergeVideoMetricsRange } from "@/lib/import/merge/merge-metrics";
+import { mergeAssets, propagateAssetsToVideos } from "@/lib/import/merge/merge-assets";
+import { enqueueAssetEnrichment } from "@/lib/import/pipeline/enqueue-enrichment";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
+
+// The set-based merge on its own: staged rows in, catalog rows, claims, metrics and audit records out.
+let database: TestDatabase;
+const all = { from: "", to: null };
+
+const rows = async (query: ReturnType<typeof sql>) => (await database.db.execute(query)).rows as Record<string, unknown>[];
+
+function record(line: number, fields: Partial<ReportRecord>): ReportRecord {
+  return { line, ...fields } as ReportRecord;
+}
+
+async function stage(reportId: number, records: ReportRecord[]) {
+  await database.db.execute(sql`DELETE FROM import_staging WHERE report_id = ${reportId}`);
+  await insertStagingRows(database.db, reportId, [...stagingInputs(records)]);
+}
+
+async function mergeAll(reportId: number, excludeShorts = false) {
+  const videos = await mergeVideoRange(database.db, { reportId, range: all, excludeShorts });
+  const claims = await mergeClaimRange(database.db, { reportId, range: all });
+  const metrics = await mergeVideoMetricsRange(database.db, { reportId, kind: "claim_raw", contentHash: `hash-${reportId}`, defaultPeriod: "2025-06-01" }, all);
+  return { videos, claims, metrics };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+beforeEach(async () => {
+  await database.db.execute(sql`TRUNCATE videos, claims, assets, metadata_syncs, video_metrics, asset_metrics, import_staging, processing_queue, channels`);
+});
+
+describe("merging staged report rows into the catalog", () => {
+  it("creates videos with the last row winning, keeps every claim and audits each field", async () => {
+    await stage(1, [
+      record(2, { video_id: "-mnH9-SX2Tg", title: "Old title", claims: [{ asset_id: "A123456789012345", policy: "Monetize" }] }),
+      record(3, { video_id: "-mnH9-SX2Tg", title: "New title", channel_id: "UCaaaaaaaaaaaaaaaaaaaaaa", claims: [{ asset_id: "A223456789012345", policy: "Track" }] }),
+      record(4, { video_id: "2HgS_gGfhZM", title: "Second", video_length: 45, time_published: "2023-05-01T00:00:00Z" }),
+    ]);
+    const result = await mergeAll(1);
+    expect(result.videos).toMatchObject({ videos: 2, created: 2, updated: 0, unchanged: 0 });
+    expect(result.claims.created).toBe(2);
+
+    const [first] = await rows(sql`SELECT title, channel_id, asset_id, effective_policy, claimed_status FROM videos WHERE video_id = '-mnH9-SX2Tg'`);
+    expect(first).toEqual({ title: "New title", channel_id: "UCaaaaaaaaaaaaaaaaaaaaaa", asset_id: "A223456789012345", effective_policy: "Track", claimed_status: "claimed" });
+    const [short] = await rows(sql`SELECT is_short, short_rule FROM videos WHERE video_id = '2HgS_gGfhZM'`);
+    expect(short).toEqual({ is_short: true, short_rule: "duration_60s" });
+
+    const audit = await rows(sql`SELECT video_id, source_kind, source_id, changes FROM metadata_syncs ORDER BY video_id`);
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatchObject({ source_kind: "report", source_id: "1" });
+    expect((audit[0].changes as Record<string, unknown>).title).toEqual([null, "New title"]);
+    expect((audit[0].changes as Record<string, unknown>).video_id).toEqual([null, "-mnH9-SX2Tg"]);
+  });
+
+  it("writes nothing and no audit rows when the same content is merged again", async () => {
+    const records = [record(2, { video_id: "abcDEF12345", title: "Same", views: 10 })];
+    await stage(1, records);
+    await mergeAll(1);
+    await stage(2, records);
+    const again = await mergeAll(2);
+    expect(again.videos).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    expect(await rows(sql`SELECT count(*)::int AS n FROM metadata_syncs`)).toEqual([{ n: 1 }]);
+  });
+
+  it("audits only the fields that changed, as [old, new], and keeps values a report leaves empty", async () => {
+    await stage(1, [record(2, { video_id: "abcDEF12345", title: "T", effective_policy: "Monetize", custom_id: "CUST-1" })]);
+    await mergeAll(1);
+    await stage(2, [record(2, { video_id: "abcDEF12345", title: "T", effective_policy: "Block" })]);
+    const second = await mergeAll(2);
+    expect(second.videos).toMatchObject({ created: 0, updated: 1 });
+    const [last] = await rows(sql`SELECT changes FROM metadata_syncs WHERE source_id = '2'`);
+    expect(last.changes).toEqual({ effective_policy: ["Monetize", "Block"] });
+    expect(await rows(sql`SELECT custom_id FROM videos`)).toEqual([{ custom_id: "CUST-1" }]);
+  });
+
+  it("sums revenue exactly per video and period, once per record even with several claims", async () => {
+    await stage(1, [
+      record(2, { video_id: "abcDEF12345", claims: [{ asset_id: "A123456789012345" }, { asset_id: "A223456789012345" }], metrics: { period: "2025-06-01", owned_views: 3, partner_revenue: "0.000021676471" } }),
+      record(3, { video_id: "abcDEF12345", metrics: { period: "2025-06-01", owned_views: 4, partner_revenue: "1.100000000001" } }),
+      record(4, { video_id: "abcDEF12345", metrics: { period: "2025-06-01", owned_views: 0, partner_revenue: "-0.5" } }),
+    ] as ReportRecord[]);
+    await mergeAll(1);
+    const metrics = await rows(sql`SELECT period::text, owned_views::int, partner_revenue::text FROM video_metrics`);
+    expect(metrics).toEqual([{ period: "2025-06-01", owned_views: 7, partner_revenue: "0.600021676472" }]);
+    await mergeAll(1);
+    expect(await rows(sql`SELECT count(*)::int AS n FROM video_metrics`)).toEqual([{ n: 1 }]);
+  });
+
+  it("marks Shorts from a Shorts report over the duration rule, and can exclude them", async () => {
+    await stage(1, [
+      record(2, { video_id: "shortAAAAAA", video_length: 170, time_published: "2025-01-01T00:00:00Z" }),
+      record(3, { video_id: "longBBBBBBB", video_length: 170, time_published: "2024-01-01T00:00:00Z" }),
+      record(4, { video_id: "shortsRptCC", video_length: 600, in_shorts_report: true }),
+    ]);
+    await mergeAll(1);
+    const flags = await rows(sql`SELECT video_id, is_short, short_rule FROM videos ORDER BY video_id`);
+    expect(flags).toEqual([
+      { video_id: "longBBBBBBB", is_short: false, short_rule: "duration_60s" },
+      { video_id: "shortAAAAAA", is_short: true, short_rule: "duration_180s" },
+      { video_id: "shortsRptCC", is_short: true, short_rule: "shorts_report" },
+    ]);
+    await database.db.execute(sql`TRUNCATE videos, metadata_syncs`);
+    const excluded = await mergeAll(1, true);
+    expect(excluded.videos).toMatchObject({ created: 1, skipped: 2 });
+  });
+
+  it("carries an asset-level report's ISRC, UPC, artist and label to the videos its asset claims", async () => {
+    await stage(1, [record(2, { video_id: "abcDEF12345", claims: [{ asset_id: "A123456789012345" }] })]);
+    await mergeAll(1);
+    await stage(2, [
+      record(3, { asset: { asset_id: "A123456789012345", isrc: "USRC17607839", upc: "012345678905", artist: "Example Artist", label: "Example Records", labels: ["catalog-2019", "pop"] } }),
+    ] as ReportRecord[]);
+    const assets = await mergeAssets(database.db, 2);
+    expect(assets.created).toBe(1);
+    expect(await propagateAssetsToVideos(database.db, 2)).toBe(1);
+    const [video] = await rows(sql`SELECT isrc, upc, artist, label FROM videos`);
+    expect(video).toEqual({ isrc: "USRC17607839", upc: "012345678905", artist: ["Example Artist"], label: "Example Records" });
+    const [asset] = await rows(sql`SELECT labels FROM assets`);
+    expect(asset.labels).toEqual(["catalog-2019", "pop"]);
+  });
+
+  it("queues one pending enrichment task per video that has an asset but lacks UPC, ISRC or genre", async () => {
+    await stage(1, [
+      record(2, { video_id: "abcDEF12345", claims: [{ asset_id: "A123456789012345" }] }),
+      record(3, { video_id: "noAssetXXXX" }),
+    ]);
+    await mergeAll(1);
+    expect(await enqueueAssetEnrichment(database.db, 1)).toBe(1);
+    expect(await enqueueAssetEnrichment(database.db, 1)).toBe(0);
+    expect(await rows(sql`SELECT task_type, video_id, status FROM processing_queue`)).toEqual([
+      { task_type: "asset_enrichment", video_id: "abcDEF12345", status: "pending" },
+    ]);
+  });
+});
