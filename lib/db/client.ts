@@ -15,6 +15,8 @@ export type DatabaseHandle = {
   /** Where it points, without credentials (for /health and logs). */
   label: string;
   close: () => Promise<void>;
+  /** node-postgres only: the pool, for COPY (bulk loads); other drivers load with multi-row statements. */
+  pgPool?: import("pg").Pool;
 };
 
 export type CreateDatabaseOptions = {
@@ -60,7 +62,7 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: 10 });
-  return { db: drizzle(pool, { schema }) as unknown as Database, driver, label, close: () => pool.end() };
+  return { db: drizzle(pool, { schema }) as unknown as Database, driver, label, close: () => pool.end(), pgPool: pool };
 }
 
 async function openPglite(url: string | undefined, dataDirOption?: string): Promise<DatabaseHandle> {

@@ -1,4 +1,5 @@
-import { getDb } from "@/lib/db/client";
+import { getDatabase, getDb } from "@/lib/db/client";
+import { stagingWriterFor } from "@/lib/import/stage/staging-writer";
 import { getEnv } from "@/lib/env";
 import type { Checkpoint } from "@/lib/import/parse";
 import { getReport, updateReport } from "@/lib/import/reports/report-queries";
@@ -43,7 +44,8 @@ export async function stageStep(params: { reportId: number; index: number; check
   const db = await getDb();
   return withStatus(params.reportId, async () => {
     const report = await getReport(db, params.reportId);
-    const staged = await stageChunk(db, { ...params, maxRows: getEnv().IMPORT_CHUNK_ROWS }, s3ReportSource(report.key));
+    const writer = stagingWriterFor(await getDatabase());
+    const staged = await stageChunk(db, { ...params, maxRows: getEnv().IMPORT_CHUNK_ROWS }, s3ReportSource(report.key), writer);
     const processed = params.readSoFar + staged.rowsRead;
     await updateReport(db, params.reportId, {
       progress: {

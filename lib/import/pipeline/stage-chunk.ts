@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { reportRowsRejected } from "@/lib/db/schema";
 import { readReportChunk, type Checkpoint } from "@/lib/import/parse";
-import { insertStagingRows } from "@/lib/import/stage/insert-staging";
+import type { StagingWriter } from "@/lib/import/stage/staging-writer";
 import { stagingInputs } from "@/lib/import/stage/staging-columns";
 import { recordedResult, runOnce } from "./import-steps";
 import type { ReportSource } from "./report-source";
@@ -18,6 +18,7 @@ export async function stageChunk(
   db: Database,
   params: { reportId: number; index: number; checkpoint: Checkpoint | null; maxRows: number },
   source: ReportSource,
+  writer: StagingWriter,
 ): Promise<StagedChunk> {
   const { reportId, index } = params;
   const stepKey = `stage-${String(index).padStart(5, "0")}`;
@@ -25,9 +26,11 @@ export async function stageChunk(
   if (done) return done;
   // Read before opening the transaction: on the embedded database one long transaction blocks every request.
   const chunk = await readReportChunk(source.openBytes, { checkpoint: params.checkpoint, maxRows: params.maxRows });
+  // Staged rows are written outside the step's transaction (COPY needs its own connection); clearing the chunk's
+  // lines first makes a repeated attempt replace, not duplicate, what an interrupted one wrote.
+  await writer.clearLines(reportId, params.checkpoint?.line ?? 0, chunk.next?.line ?? null);
+  await writer.write(reportId, [...stagingInputs(chunk.records)]);
   return runOnce(db, reportId, stepKey, async (tx) => {
-    const rows = [...stagingInputs(chunk.records)];
-    await insertStagingRows(tx, reportId, rows);
     if (chunk.rejected.length > 0) {
       for (let i = 0; i < chunk.rejected.length; i += 1000) {
         await tx

@@ -1,0 +1,14 @@
+import type { Report } from "@/lib/db/schema";
+import { reportChannels, reportEvents } from "@/lib/realtime/channels";
+import { publish } from "@/lib/realtime/publisher";
+import { toReportStatus } from "./report-status";
+
+/** F9 `report_status_update` on the reports channel and the report's own channel. */
+export async function publishReportStatus(report: Report): Promise<void> {
+  const view = toReportStatus(report);
+  const payload = { report_id: report.id, filename: report.filename, status: report.status, progress: view.progress, summary: view.summary, error: view.error };
+  await Promise.all([
+    publish(reportChannels.all(), reportEvents.statusUpdate, payload),
+    publish(reportChannels.one(report.id), reportEvents.statusUpdate, payload),
+  ]);
+}
