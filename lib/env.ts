@@ -49,6 +49,8 @@ const schema = z.object({
   YOUTUBE_DAILY_QUOTA: z.coerce.number().int().positive().default(9500),
   WEBHOOK_SECRET: z.string().optional(),
   SNS_TOPIC_ARN: z.string().optional(),
+  /** One more trusted location for SNS signing certificates besides AWS (tests serve their own). */
+  SNS_CERT_BASE_URL: z.string().optional(),
   IMPORT_CHUNK_ROWS: z.coerce.number().int().positive().default(50_000),
 });
 

@@ -7,8 +7,10 @@ import { toReportStatus } from "./report-status";
 export async function publishReportStatus(report: Report): Promise<void> {
   const view = toReportStatus(report);
   const payload = { report_id: report.id, filename: report.filename, status: report.status, progress: view.progress, summary: view.summary, error: view.error };
+  // Updates between steps are coalesced; the end of an import is always delivered at once.
+  const final = !["pending", "processing"].includes(report.status);
   await Promise.all([
-    publish(reportChannels.all(), reportEvents.statusUpdate, payload),
-    publish(reportChannels.one(report.id), reportEvents.statusUpdate, payload),
+    publish(reportChannels.all(), reportEvents.statusUpdate, payload, { final }),
+    publish(reportChannels.one(report.id), reportEvents.statusUpdate, payload, { final }),
   ]);
 }

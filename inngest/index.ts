@@ -1,0 +1,4 @@
+import { importReport } from "./functions/import-report";
+
+/** Every function the app serves at /api/inngest. */
+export const functions = [importReport];

@@ -1,0 +1,7 @@
+export * from "./types";
+export { scanReport, readReportChunk } from "./read-report";
+export { decideShort, type ShortsDecision, type ShortsRule } from "./shorts";
+export { REPORT_KINDS, KNOWN_KIND_IDS } from "./report-kinds";
+export { normalizeHeaderName } from "./header-detection";
+export { addDecimals } from "./decimal";
+export { ReportFileError } from "./file-error";

@@ -1,0 +1,90 @@
+import { ReportFileError } from "./file-error";
+import { HeaderFinder } from "./header-detection";
+import type { RawRecord } from "./record-splitter";
+import { recordBatches } from "./record-stream";
+import { createRowMapper } from "./row-mapping";
+import type { Checkpoint, OpenBytes, RejectedRow, ReportChunk, ReportHeader, ReportRecord, ReportScan } from "./types";
+
+type Opened = { header: ReportHeader; leftover: RawRecord[]; batches: AsyncGenerator<RawRecord[]> };
+
+/** Reads from the top until the header; the records after it in the same batch are the first data rows. */
+async function openAtHeader(openBytes: OpenBytes, filename?: string): Promise<Opened> {
+  const batches = recordBatches(openBytes, { filename });
+  const finder = new HeaderFinder();
+  try {
+    for (;;) {
+      const next = await batches.next();
+      if (next.done) finder.end();
+      const batch = next.value as RawRecord[];
+      for (let i = 0; i < batch.length; i++) {
+        const header = finder.push(batch[i]);
+        if (header) return { header, leftover: batch.slice(i + 1), batches };
+      }
+    }
+  } catch (error) {
+    await batches.return(undefined);
+    throw error;
+  }
+}
+
+async function* chain(first: RawRecord[], rest: AsyncGenerator<RawRecord[]>): AsyncGenerator<RawRecord[]> {
+  if (first.length) yield first;
+  yield* rest;
+}
+
+/**
+ * Reads the whole file once: decompression, UTF-8, header and kind, and the number of data rows (non-blank
+ * records after the header). A broken file comes back as `fileError`, never as an exception.
+ */
+export async function scanReport(openBytes: OpenBytes, options: { filename?: string } = {}): Promise<ReportScan> {
+  try {
+    const { header, leftover, batches } = await openAtHeader(openBytes, options.filename);
+    let totalRows = leftover.length;
+    for await (const batch of batches) totalRows += batch.length;
+    return { header, totalRows };
+  } catch (error) {
+    if (error instanceof ReportFileError) return { totalRows: 0, fileError: error.toFileError() };
+    throw error;
+  }
+}
+
+/**
+ * Reads up to `maxRows` data rows from a checkpoint (or from the header when null), mapped and validated.
+ * Streaming: memory follows maxRows, and reading stops at the chunk's last row instead of the end of the file.
+ * The header is re-read from the top (a few records) rather than stored in the checkpoint.
+ */
+export async function readReportChunk(
+  openBytes: OpenBytes,
+  options: { checkpoint: Checkpoint | null; maxRows: number; filename?: string },
+): Promise<ReportChunk> {
+  const { checkpoint, filename } = options;
+  const maxRows = Math.max(1, Math.floor(options.maxRows));
+  const opened = await openAtHeader(openBytes, filename);
+  const { header } = opened;
+  let batches: AsyncGenerator<RawRecord[]>;
+  if (checkpoint) {
+    await opened.batches.return(undefined);
+    batches = recordBatches(openBytes, { start: checkpoint, filename });
+  } else {
+    batches = chain(opened.leftover, opened.batches);
+  }
+
+  const mapRow = createRowMapper(header);
+  const records: ReportRecord[] = [];
+  const rejected: RejectedRow[] = [];
+  let rowsRead = 0;
+  let next: Checkpoint | null = null;
+  read: for await (const batch of batches) {
+    for (const raw of batch) {
+      if (rowsRead === maxRows) {
+        next = { byteOffset: raw.byteOffset, line: raw.line, headerLine: header.headerLine };
+        break read;
+      }
+      rowsRead++;
+      const mapped = mapRow(raw.fields, raw.line);
+      if (mapped.record) records.push(mapped.record);
+      else rejected.push(mapped.rejected);
+    }
+  }
+  return { header, records, rejected, rowsRead, next };
+}

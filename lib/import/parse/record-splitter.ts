@@ -1,0 +1,117 @@
+import { ReportFileError } from "./file-error";
+import type { TextPiece } from "./utf8-decoder";
+
+/** One CSV record: its fields, the 1-based line it starts on and its start offset in the decompressed bytes. */
+export type RawRecord = { fields: string[]; line: number; byteOffset: number };
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/** Empty lines and rows of only commas (spreadsheet leftovers) carry nothing and are not counted as rows. */
+function isBlank(fields: string[]): boolean {
+  for (let i = 0; i < fields.length; i++) if (fields[i] !== "") return false;
+  return true;
+}
+
+/**
+ * RFC 4180 record splitter fed with decoded text pieces: quoted fields may hold commas, doubled quotes and line
+ * breaks; records end at LF, CRLF or a lone CR. State survives piece boundaries, so a record, a quote pair or a
+ * CRLF may be cut anywhere. A char-scanning state machine keeps 1M-row files to a few seconds.
+ */
+export class RecordSplitter {
+  private fields: string[] = [];
+  /** Text of the current field not yet pushed: carried across pieces and escaped quotes. */
+  private cur = "";
+  private inQuote = false;
+  /** Just after the closing quote of a quoted field: another quote means an escaped `""`. */
+  private closedQuote = false;
+  /** The previous piece ended with CR: a LF opening this piece belongs to that line break. */
+  private skipLF = false;
+  private line: number;
+  private quoteLine = 0;
+  private recordLine: number;
+  private recordByte: number;
+
+  constructor(start: { byteOffset: number; line: number }) {
+    this.line = this.recordLine = start.line;
+    this.recordByte = start.byteOffset;
+  }
+
+  push(piece: TextPiece): RawRecord[] {
+    const { text, byteStart, byteLength } = piece;
+    const out: RawRecord[] = [];
+    const n = text.length;
+    if (n === 0) return out;
+    const ascii = n === byteLength;
+    // Byte offset of a character index; record starts only move forward, so non-ASCII text is measured once.
+    let measuredIdx = 0;
+    let measuredByte = byteStart;
+    const byteAt = (idx: number): number => {
+      if (ascii) return byteStart + idx;
+      if (idx === n) return byteStart + byteLength;
+      measuredByte += Buffer.byteLength(text.slice(measuredIdx, idx));
+      measuredIdx = idx;
+      return measuredByte;
+    };
+
+    let { fields, cur, inQuote, closedQuote, line } = this;
+    let i = 0;
+    if (this.skipLF) {
+      this.skipLF = false;
+      if (text.charCodeAt(0) === LF) { i = 1; this.recordByte += 1; }
+    }
+    let seg = i;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (inQuote) {
+        if (c === QUOTE) { cur += text.slice(seg, i); inQuote = false; closedQuote = true; seg = i + 1; }
+        else if (c === LF) line++;
+        continue;
+      }
+      if (c === COMMA) {
+        fields.push(seg === i ? cur : cur + text.slice(seg, i));
+        cur = "";
+        seg = i + 1;
+        closedQuote = false;
+      } else if (c === LF || c === CR) {
+        fields.push(seg === i ? cur : cur + text.slice(seg, i));
+        if (!isBlank(fields)) out.push({ fields, line: this.recordLine, byteOffset: this.recordByte });
+        fields = [];
+        cur = "";
+        closedQuote = false;
+        line++;
+        if (c === CR) {
+          if (i + 1 < n) { if (text.charCodeAt(i + 1) === LF) i++; }
+          else this.skipLF = true;
+        }
+        seg = i + 1;
+        this.recordLine = line;
+        this.recordByte = byteAt(i + 1);
+      } else if (c === QUOTE) {
+        if (closedQuote) { cur += '"'; inQuote = true; closedQuote = false; seg = i + 1; }
+        else if (seg === i && cur === "") { inQuote = true; this.quoteLine = line; seg = i + 1; }
+        // Otherwise a stray quote inside an unquoted field: kept as text, like common CSV readers do.
+      } else closedQuote = false;
+    }
+    cur += text.slice(seg);
+    Object.assign(this, { fields, cur, inQuote, closedQuote, line });
+    return out;
+  }
+
+  /** The last record when the file does not end with a line break; an open quote here means a broken file. */
+  end(): RawRecord[] {
+    if (this.inQuote) {
+      throw new ReportFileError(`Unterminated quoted field: the quote opened on line ${this.quoteLine} is never closed`, this.quoteLine);
+    }
+    const out: RawRecord[] = [];
+    if (this.fields.length > 0 || this.cur !== "") {
+      this.fields.push(this.cur);
+      if (!isBlank(this.fields)) out.push({ fields: this.fields, line: this.recordLine, byteOffset: this.recordByte });
+    }
+    this.fields = [];
+    this.cur = "";
+    return out;
+  }
+}

@@ -1,0 +1,152 @@
+import { parseDecimal } from "./decimal";
+import { assetIds, bool, channelId, integer, list, period, text, timestamp, videoId, assetId } from "./field-values";
+import { normalizeHeaderName } from "./header-detection";
+import { kindSpec } from "./report-kinds";
+import type { RecordAsset, RecordClaim, RecordMetrics, RejectedRow, ReportHeader, ReportRecord } from "./types";
+
+type Parse = (raw: string) => unknown;
+type Target = "record" | "asset" | "metrics";
+/** One column read into one field: found once per header, applied to every row. */
+type Op = { index: number; target: Target; key: string; parse: Parse };
+
+export type MappedRow = { record: ReportRecord; rejected?: undefined } | { record?: undefined; rejected: RejectedRow };
+
+const upc = (raw: string) => (raw.trim() === "" ? null : raw.trim()); // text: leading zeros matter
+
+/** Video-level fields: [record key, header names (first present wins), parser]. */
+const VIDEO_FIELDS: [string, string[], Parse][] = [
+  ["video_id", ["video_id"], videoId],
+  ["title", ["video_title", "title"], text],
+  ["channel_id", ["channel_id"], channelId],
+  ["channel_display_name", ["channel_display_name"], text],
+  ["uploader", ["uploader"], text],
+  ["category", ["category"], text],
+  ["content_type", ["content_type"], text],
+  ["video_length", ["video_duration_sec", "video_length"], integer],
+  ["time_published", ["time_published"], timestamp],
+  ["time_uploaded", ["time_uploaded"], timestamp],
+  ["privacy_status", ["privacy_status", "video_privacy_status"], text],
+  ["upload_source", ["upload_source"], text],
+  ["embedding_allowed", ["embedding_allowed"], bool],
+  ["ratings_allowed", ["ratings_allowed"], bool],
+  ["comments_allowed", ["comments_allowed"], bool],
+  ["effective_policy", ["effective_policy"], text],
+  ["custom_id", ["custom_id"], text],
+  ["isrc", ["isrc"], text],
+  ["upc", ["upc"], upc],
+  ["claimed_by_this_owner", ["claimed_by_this_owner"], bool],
+  ["claimed_by_another_owner", ["claimed_by_another_owner"], bool],
+  ["other_owners_claiming", ["other_owners_claiming"], text],
+  ["is_live_stream", ["is_live_stream"], bool],
+];
+
+/** Asset-level fields (reports without a video id). */
+const ASSET_FIELDS: [string, string[], Parse][] = [
+  ["asset_id", ["asset_id"], assetId],
+  ["asset_type", ["asset_type"], text],
+  ["title", ["asset_title"], text],
+  ["custom_id", ["custom_id"], text],
+  ["isrc", ["isrc"], text],
+  ["upc", ["upc"], upc],
+  ["grid", ["grid"], text],
+  ["artist", ["artist"], text],
+  ["album", ["album"], text],
+  ["label", ["label", "record_label"], text],
+  ["administer_publish_rights", ["administer_publish_rights"], bool],
+  ["asset_channel_id", ["asset_channel_id"], channelId],
+];
+
+const CLAIM_FIELDS: [keyof RecordClaim, string[], Parse][] = [
+  ["claim_id", ["claim_id"], text],
+  ["claim_type", ["claim_type"], text],
+  ["claim_origin", ["claim_origin"], text],
+  ["policy", ["policy"], text],
+  ["claim_status", ["claim_status"], text],
+];
+
+/**
+ * Builds the row mapper for a header: columns are found by normalised NAME once, so column order never matters
+ * and Title Case and snake_case files share one mapping. A row with any bad value is rejected as a whole (with
+ * the first bad column), never half-imported.
+ */
+export function createRowMapper(header: ReportHeader): (fields: string[], line: number) => MappedRow {
+  const spec = kindSpec(header.kind.id);
+  const names = header.columns.map(normalizeHeaderName);
+  const find = (candidates: string[]) => {
+    for (const c of candidates) { const i = names.indexOf(c); if (i >= 0) return i; }
+    return -1;
+  };
+  // API files are all snake_case and join multi-values with commas; Studio files use `|`.
+  const apiFamily = header.columns.every((c) => !/[A-Z ]/.test(c));
+  const ops: Op[] = [];
+  const add = (target: Target, key: string, candidates: string[], parse: Parse) => {
+    const index = find(candidates);
+    if (index >= 0) ops.push({ index, target, key, parse });
+  };
+
+  if (spec.level === "video") {
+    for (const [key, candidates, parse] of VIDEO_FIELDS) {
+      // In claim-level rows `Policy` is the claim's policy; elsewhere it is the video's effective policy.
+      const list = key === "effective_policy" && !spec.claimLevel ? [...candidates, "policy"] : candidates;
+      add("record", key, list, parse);
+    }
+    // Lifetime views of the video (Videos report, claims); period views go to metrics.
+    if (!spec.metrics) add("record", "views", ["views"], integer);
+  } else {
+    for (const [key, candidates, parse] of ASSET_FIELDS) add("asset", key, candidates, parse);
+    add("asset", "labels", ["asset_labels"], (raw) => list(raw, apiFamily ? "," : "|"));
+  }
+  if (spec.metrics) {
+    add("metrics", "period", ["day", "month", "date"], period);
+    const views = spec.id === "content_owner_basic_a4" ? ["views"] : ["owned_views", "engaged_views", "total_views", "owned_subscription_views"];
+    add("metrics", "owned_views", views, integer);
+    add("metrics", "partner_revenue", ["partner_revenue", "net_partner_revenue_post_revshare"], parseDecimal);
+  }
+  const claimOps = spec.claimLevel ? CLAIM_FIELDS.map(([key, c, parse]) => ({ key, index: find(c), parse })).filter((o) => o.index >= 0) : [];
+  const claimAssetIndex = spec.claimLevel ? find(["asset_id"]) : -1;
+  const keyIndex = find(spec.level === "video" ? ["video_id"] : ["asset_id"]);
+  const width = header.columns.length;
+
+  return (fields, line) => {
+    const reject = (reason: string, index?: number): MappedRow => ({
+      rejected: {
+        line,
+        column: index === undefined ? null : header.columns[index],
+        value: index === undefined ? null : fields[index],
+        reason: index === undefined ? reason : `${header.columns[index]} ${reason}`,
+        raw: Object.fromEntries(header.columns.map((c, i) => [c, fields[i] ?? ""])),
+      },
+    });
+    // Extra empty fields (a trailing comma) are harmless; any other count means the row is misaligned.
+    if (fields.length < width || (fields.length > width && fields.slice(width).some((f) => f.trim() !== ""))) {
+      return reject(`Row has ${fields.length} fields but the header has ${width}`);
+    }
+    if (fields[keyIndex].trim() === "") return reject("is empty", keyIndex);
+
+    const record: ReportRecord = { line };
+    const asset: Record<string, unknown> = {};
+    const metrics: Record<string, unknown> = {};
+    const targets = { record: record as Record<string, unknown>, asset, metrics };
+    let op: Op | undefined;
+    try {
+      for (op of ops) targets[op.target][op.key] = op.parse(fields[op.index]);
+      op = undefined;
+      if (spec.claimLevel) record.claims = claimsOf(fields, claimOps, claimAssetIndex);
+    } catch (error) {
+      return reject((error as Error).message, op ? op.index : claimAssetIndex);
+    }
+    if (spec.level === "asset") record.asset = asset as RecordAsset;
+    if (spec.metrics) record.metrics = metrics as RecordMetrics;
+    if (spec.isShortsReport) record.in_shorts_report = true;
+    return { record };
+  };
+}
+
+/** One claim per asset id (legacy cells hold several joined by `|`); none for an unclaimed video. */
+function claimsOf(fields: string[], ops: { key: keyof RecordClaim; index: number; parse: Parse }[], assetIndex: number): RecordClaim[] {
+  const base: RecordClaim = {};
+  for (const o of ops) (base as Record<string, unknown>)[o.key] = o.parse(fields[o.index]);
+  const ids = assetIndex >= 0 ? assetIds(fields[assetIndex]) : [];
+  if (ids.length === 0) return base.claim_id ? [{ ...base, asset_id: null }] : [];
+  return ids.map((asset_id) => ({ ...base, asset_id }));
+}
