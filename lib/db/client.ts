@@ -5,8 +5,12 @@ import * as schema from "./schema";
 import { getEnv } from "@/lib/env";
 
 export type Schema = typeof schema;
+/** What `db.execute` returns on every driver: all three put the result rows under `rows`. */
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: { rows: Record<string, unknown>[]; rowCount?: number | null };
+}
 /** One type for every driver: queries are written once against it. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Database = PgDatabase<RowsResultHKT, Schema>;
 export type DriverKind = "pglite" | "neon" | "pg";
 
 export type DatabaseHandle = {

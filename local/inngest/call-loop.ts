@@ -1,3 +1,5 @@
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { canonicalize, signatureHeader, verifySignature } from "./signing";
 import { retryAfterMs } from "./durations";
 import { stepUrl, type FunctionConfig } from "./function-registry";
@@ -54,32 +56,52 @@ export function buildRequestBody(run: Run, maxAttempts: number): string {
   });
 }
 
+interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+// node:http rather than fetch: fetch gives up on a response after 300s without
+// headers, and an import step may legitimately run longer than that.
+function post(url: URL, body: string, headers: Record<string, string>, signal: AbortSignal): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const req = send(url, { method: "POST", headers: { ...headers, "content-length": Buffer.byteLength(body) }, signal }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", reject);
+      res.on("end", () => {
+        const out = new Headers();
+        for (const [key, value] of Object.entries(res.headers)) if (value !== undefined) out.set(key, String(value));
+        resolve({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString("utf8") });
+      });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 /** Makes one signed call to the app for `run` and classifies the answer. */
 export async function callApp(run: Run, fn: FunctionConfig, opts: CallOptions): Promise<CallOutcome> {
   const url = new URL(stepUrl(fn));
   // A planned (parallel) step is run by naming it; otherwise the SDK discovers the next step itself.
   if (run.planned[0]) url.searchParams.set("stepId", run.planned[0]);
   const body = buildRequestBody(run, opts.maxAttempts);
-  let res: Response;
-  let text: string;
+  let res: RawResponse;
   try {
-    res = await fetch(url, {
-      method: "POST",
-      body,
-      signal: opts.signal,
-      headers: {
-        "content-type": "application/json",
-        "x-inngest-signature": signatureHeader(body, opts.signingKey),
-        "x-inngest-server-kind": "cloud",
-        "x-run-id": run.id,
-        "x-request-id": `${run.id}-${run.stack.length}-${run.attempt}`,
-      },
-    });
-    text = await res.text();
+    res = await post(url, body, {
+      "content-type": "application/json",
+      "x-inngest-signature": signatureHeader(body, opts.signingKey),
+      "x-inngest-server-kind": "cloud",
+      "x-run-id": run.id,
+      "x-request-id": `${run.id}-${run.stack.length}-${run.attempt}`,
+    }, opts.signal);
   } catch (err) {
     if (opts.signal.aborted) return { kind: "aborted" };
     return { kind: "retry", error: { name: "Error", message: `could not reach the app at ${url.origin}: ${(err as Error).message}` }, retryAfterMs: null };
   }
+  const text = res.text;
   if (!verifySignature(text, res.headers.get("x-inngest-signature"), opts.signingKey)) opts.onUnsignedResponse?.();
 
   const retryAfter = retryAfterMs(res.headers.get("retry-after"), Date.now());

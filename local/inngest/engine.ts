@@ -201,7 +201,8 @@ export class Executor implements Engine, IntakeEngine {
   /** Syncs now, retrying quickly until the app is up, then re-syncs periodically. */
   private syncLoop(delay = 250): void {
     void this.sync().then((result) => {
-      if (!result.ok && delay >= 4000) this.log(result.error);
+      // Once per failure streak: the app is often just slower to boot than we are.
+      if (!result.ok && delay === 4000) this.log(`${result.error} (still retrying)`);
       this.later(result.ok ? this.opts.resyncMs ?? 30_000 : Math.min(delay * 2, 5000), () => this.syncLoop(result.ok ? 250 : Math.min(delay * 2, 5000)));
     });
   }

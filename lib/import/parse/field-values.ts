@@ -66,7 +66,8 @@ export function bool(raw: string): boolean | null {
 
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 }
 
 /** Day `YYYYMMDD`, Month `YYYYMM` or API `date` (`YYYYMMDD` or `YYYY-MM-DD`) → first day of that month. */
@@ -98,4 +99,21 @@ export function timestamp(raw: string): string | null {
   const time = Date.parse(iso);
   if (Number.isNaN(time) || Number(m[4] ?? 0) > 23 || Number(m[5] ?? 0) > 59) throw new Error("must be a date and time such as 2025-06-01T12:00:00Z");
   return new Date(time).toISOString();
+}
+
+/**
+ * Caches a parser's results per distinct cell text: timestamps, channel ids and dates repeat on every claim row
+ * of a video, and re-parsing them was the main cost of a chunk. Bounded; never used for array results (shared
+ * arrays could be mutated through one record). Invalid values are not cached, they throw each time.
+ */
+export function memoized<T>(parse: (raw: string) => T, limit = 10_000): (raw: string) => T {
+  let cache = new Map<string, T>();
+  return (raw) => {
+    const hit = cache.get(raw);
+    if (hit !== undefined) return hit;
+    const value = parse(raw);
+    if (cache.size >= limit) cache = new Map();
+    cache.set(raw, value);
+    return value;
+  };
 }

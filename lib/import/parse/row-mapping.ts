@@ -1,5 +1,5 @@
 import { parseDecimal } from "./decimal";
-import { assetIds, bool, channelId, integer, list, period, text, timestamp, videoId, assetId } from "./field-values";
+import { assetId, assetIds, bool, channelId, integer, list, memoized, period, text, timestamp, videoId } from "./field-values";
 import { normalizeHeaderName } from "./header-detection";
 import { kindSpec } from "./report-kinds";
 import type { RecordAsset, RecordClaim, RecordMetrics, RejectedRow, ReportHeader, ReportRecord } from "./types";
@@ -71,6 +71,7 @@ const CLAIM_FIELDS: [keyof RecordClaim, string[], Parse][] = [
  */
 export function createRowMapper(header: ReportHeader): (fields: string[], line: number) => MappedRow {
   const spec = kindSpec(header.kind.id);
+  const cached = new Map<Parse, Parse>([timestamp, channelId, period, bool].map((p) => [p, memoized(p)]));
   const names = header.columns.map(normalizeHeaderName);
   const find = (candidates: string[]) => {
     for (const c of candidates) { const i = names.indexOf(c); if (i >= 0) return i; }
@@ -81,7 +82,7 @@ export function createRowMapper(header: ReportHeader): (fields: string[], line: 
   const ops: Op[] = [];
   const add = (target: Target, key: string, candidates: string[], parse: Parse) => {
     const index = find(candidates);
-    if (index >= 0) ops.push({ index, target, key, parse });
+    if (index >= 0) ops.push({ index, target, key, parse: cached.get(parse) ?? parse });
   };
 
   if (spec.level === "video") {
@@ -107,36 +108,45 @@ export function createRowMapper(header: ReportHeader): (fields: string[], line: 
   const keyIndex = find(spec.level === "video" ? ["video_id"] : ["asset_id"]);
   const width = header.columns.length;
 
+  const reject = (fields: string[], line: number, reason: string, index?: number): MappedRow => ({
+    rejected: {
+      line,
+      column: index === undefined ? null : header.columns[index],
+      value: index === undefined ? null : fields[index],
+      reason: index === undefined ? reason : `${header.columns[index]} ${reason}`,
+      raw: Object.fromEntries(header.columns.map((c, i) => [c, fields[i] ?? ""])),
+    },
+  });
+  const recordOps = ops.filter((o) => o.target === "record");
+  const assetOps = ops.filter((o) => o.target === "asset");
+  const metricOps = ops.filter((o) => o.target === "metrics");
+  const apply = (target: Record<string, unknown>, list: Op[], fields: string[]) => {
+    for (let k = 0; k < list.length; k++) {
+      current = list[k];
+      target[current.key] = current.parse(fields[current.index]);
+    }
+    current = undefined;
+  };
+  let current: Op | undefined;
+
   return (fields, line) => {
-    const reject = (reason: string, index?: number): MappedRow => ({
-      rejected: {
-        line,
-        column: index === undefined ? null : header.columns[index],
-        value: index === undefined ? null : fields[index],
-        reason: index === undefined ? reason : `${header.columns[index]} ${reason}`,
-        raw: Object.fromEntries(header.columns.map((c, i) => [c, fields[i] ?? ""])),
-      },
-    });
     // Extra empty fields (a trailing comma) are harmless; any other count means the row is misaligned.
     if (fields.length < width || (fields.length > width && fields.slice(width).some((f) => f.trim() !== ""))) {
-      return reject(`Row has ${fields.length} fields but the header has ${width}`);
+      return reject(fields, line, `Row has ${fields.length} fields but the header has ${width}`);
     }
-    if (fields[keyIndex].trim() === "") return reject("is empty", keyIndex);
+    if (fields[keyIndex].trim() === "") return reject(fields, line, "is empty", keyIndex);
 
     const record: ReportRecord = { line };
-    const asset: Record<string, unknown> = {};
-    const metrics: Record<string, unknown> = {};
-    const targets = { record: record as Record<string, unknown>, asset, metrics };
-    let op: Op | undefined;
     try {
-      for (op of ops) targets[op.target][op.key] = op.parse(fields[op.index]);
-      op = undefined;
+      apply(record as Record<string, unknown>, recordOps, fields);
+      if (assetOps.length) apply((record.asset = {} as RecordAsset) as Record<string, unknown>, assetOps, fields);
+      if (metricOps.length) apply((record.metrics = {} as RecordMetrics) as Record<string, unknown>, metricOps, fields);
       if (spec.claimLevel) record.claims = claimsOf(fields, claimOps, claimAssetIndex);
     } catch (error) {
-      return reject((error as Error).message, op ? op.index : claimAssetIndex);
+      const index = current ? current.index : claimAssetIndex;
+      current = undefined;
+      return reject(fields, line, (error as Error).message, index);
     }
-    if (spec.level === "asset") record.asset = asset as RecordAsset;
-    if (spec.metrics) record.metrics = metrics as RecordMetrics;
     if (spec.isShortsReport) record.in_shorts_report = true;
     return { record };
   };
@@ -144,9 +154,13 @@ export function createRowMapper(header: ReportHeader): (fields: string[], line: 
 
 /** One claim per asset id (legacy cells hold several joined by `|`); none for an unclaimed video. */
 function claimsOf(fields: string[], ops: { key: keyof RecordClaim; index: number; parse: Parse }[], assetIndex: number): RecordClaim[] {
-  const base: RecordClaim = {};
-  for (const o of ops) (base as Record<string, unknown>)[o.key] = o.parse(fields[o.index]);
-  const ids = assetIndex >= 0 ? assetIds(fields[assetIndex]) : [];
-  if (ids.length === 0) return base.claim_id ? [{ ...base, asset_id: null }] : [];
-  return ids.map((asset_id) => ({ ...base, asset_id }));
+  const cell = assetIndex >= 0 ? fields[assetIndex] : "";
+  // Common case first (one asset id per cell), without the list handling.
+  const ids = cell.includes("|") ? assetIds(cell) : [assetId(cell)];
+  const base: RecordClaim = { asset_id: ids[0] ?? null };
+  for (let k = 0; k < ops.length; k++) (base as Record<string, unknown>)[ops[k].key] = ops[k].parse(fields[ops[k].index]);
+  if (base.asset_id === null && !base.claim_id) return [];
+  const claims = [base];
+  for (let k = 1; k < ids.length; k++) claims.push({ ...base, asset_id: ids[k] });
+  return claims;
 }
