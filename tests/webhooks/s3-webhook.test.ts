@@ -63,7 +63,7 @@ describe("POST /api/webhooks/s3", () => {
     expect((await post(body, { "x-catalog-signature": signBody(body, "wrong-secret") })).status).toBe(401);
     expect((await post(body, { "x-catalog-signature": signBody(body + " ", stackSecrets.webhookSecret) })).status).toBe(401);
     const refused = await post(body, { "x-catalog-signature": "sha256=00" });
-    expect(await refused.json()).toMatchObject({ error: { message: expect.stringMatching(/WEBHOOK_SECRET/) } });
+    expect(await refused.json()).toMatchObject({ code: "unauthorized", message: expect.stringMatching(/WEBHOOK_SECRET/) });
     expect(await reportCount()).toBe(0);
   });
 

@@ -5,3 +5,4 @@ export { REPORT_KINDS, KNOWN_KIND_IDS } from "./report-kinds";
 export { normalizeHeaderName } from "./header-detection";
 export { addDecimals } from "./decimal";
 export { ReportFileError } from "./file-error";
+export { sampleReports } from "./sample-reports";

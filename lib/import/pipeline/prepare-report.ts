@@ -22,7 +22,7 @@ export async function prepareReport(db: Database, reportId: number, source: Repo
     progress: { processed_rows: 0, total_rows: 0, percentage: 0, videos_created: 0, videos_updated: 0, errors: 0, phase: "validating" } });
 
   const hashing = hashingSource(source);
-  const scan = await scanReport(hashing.source.openBytes);
+  const scan = await scanReport(hashing.source.openBytes, { filename: report.filename });
   if (scan.fileError) {
     await failReport(db, reportId, scan.fileError.message, scan.fileError.line ?? null);
     return { ok: false, reportId, reason: scan.fileError.message };

@@ -11,6 +11,13 @@ function toCsv(rows: unknown[][]): string {
   return Papa.unparse(rows, { escapeFormulae: true, newline: "\r\n" }) + "\r\n";
 }
 
+/** The raw row is stored as JSON (its cells by column); it goes out as the original CSV line would read. */
+function rawLine(raw: string | null): string {
+  if (!raw) return "";
+  const parsed = JSON.parse(raw) as string[] | Record<string, string>;
+  return Papa.unparse([Array.isArray(parsed) ? parsed : Object.values(parsed)], { newline: "" });
+}
+
 /** The rejected rows of a report as CSV, streamed page by page in constant memory. */
 export function rejectedRowsCsv(db: Database, reportId: number): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -30,8 +37,7 @@ export function rejectedRowsCsv(db: Database, reportId: number): ReadableStream<
         .limit(PAGE);
       if (rows.length === 0) return controller.close();
       lastId = rows[rows.length - 1].id;
-      const raw = (r: (typeof rows)[number]) => (r.raw ? (JSON.parse(r.raw) as string[]).join(",") : "");
-      controller.enqueue(encoder.encode(toCsv(rows.map((r) => [r.line, r.column ?? "", r.value ?? "", r.reason, raw(r)]))));
+      controller.enqueue(encoder.encode(toCsv(rows.map((r) => [r.line, r.column ?? "", r.value ?? "", r.reason, rawLine(r.raw)]))));
     },
   });
 }

@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import type { Report } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import { getS3Client } from "@/lib/storage/s3-client";
+import { getReport } from "@/lib/import/reports/report-queries";
+
+export const fixture = (name: string) => readFileSync(path.join(process.cwd(), "tests/fixtures/reports", name));
+
+export async function putReport(key: string, body: Uint8Array | string): Promise<void> {
+  await getS3Client().send(new PutObjectCommand({ Bucket: getEnv().S3_BUCKET, Key: key, Body: body }));
+}
+
+const TERMINAL = ["completed", "error", "cancelled"];
+
+/** Waits until the report's background import has ended (or fails the test after `timeoutMs`). */
+export async function waitForReport(db: Database, id: number, timeoutMs = 60_000): Promise<Report> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const report = await getReport(db, id);
+    if (TERMINAL.includes(report.status)) return report;
+    if (Date.now() > deadline) throw new Error(`report ${id} still ${report.status} after ${timeoutMs} ms: ${JSON.stringify(report.progress)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function rows<T = Record<string, unknown>>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> {
+  return (await db.execute(query)).rows as T[];
+}

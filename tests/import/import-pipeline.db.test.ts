@@ -1,0 +1,128 @@
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { resetEnvCache } from "@/lib/env";
+import { requestImports } from "@/lib/import/reports/request-import";
+import { rejectedRowsCsv } from "@/lib/import/reports/rejected-rows-csv";
+import { startLocalStack, type LocalStack } from "@/tests/helpers/local-stack";
+import { fixture, putReport, rows, waitForReport } from "@/tests/helpers/imports";
+
+// The import end to end: S3 stand-in → Inngest executor → the app's /api/inngest handler → database.
+let stack: LocalStack;
+const db = () => stack.database.db;
+
+async function importKey(key: string, body: Uint8Array | string, options: { excludeShorts?: boolean } = {}) {
+  await putReport(key, body);
+  const [report] = await requestImports(db(), { keys: [key], triggeredBy: "user", excludeShorts: options.excludeShorts });
+  return waitForReport(db(), report.id);
+}
+
+beforeAll(async () => {
+  stack = await startLocalStack();
+}, 60_000);
+afterAll(() => stack?.stop());
+beforeEach(async () => {
+  process.env.IMPORT_CHUNK_ROWS = "50000";
+  resetEnvCache();
+  await db().execute(sql`TRUNCATE videos, claims, assets, metadata_syncs, video_metrics, asset_metrics, processing_queue, channels, reports, report_rows_rejected, webhook_deliveries RESTART IDENTITY CASCADE`);
+});
+
+describe("importing the Videos report", () => {
+  it("creates videos and every claim, audits each field and queues enrichment", async () => {
+    const report = await importKey("reports/video_report_Sample_V_v1-3.csv", fixture("videos_report.csv"));
+    expect(report.status).toBe("completed");
+    expect(report.summary).toMatchObject({ created: 2, updated: 0, unchanged: 0, rejected: 0 });
+
+    const videos = await rows(db(), sql`SELECT video_id, title, channel_id, claimed_status, is_short, short_rule FROM videos ORDER BY video_id`);
+    expect(videos).toEqual([
+      { video_id: "-abcDEF1234", title: "Live in Lisbon, Part 1", channel_id: "UCaBcDeFgHiJkLmNoPqRsTuV", claimed_status: "claimed", is_short: false, short_rule: "duration_60s" },
+      { video_id: "Qq-Ww_Ee1Rr", title: "Backstage #shorts", channel_id: "UCZz9_Yy8-Xx7Ww6Vv5Uu4Tt", claimed_status: null, is_short: true, short_rule: "duration_180s" },
+    ]);
+    const claims = await rows(db(), sql`SELECT video_id, asset_id, claim_id FROM claims ORDER BY claim_id`);
+    expect(claims).toEqual([
+      { video_id: "-abcDEF1234", asset_id: "A100000000000001", claim_id: "clm-001" },
+      { video_id: "-abcDEF1234", asset_id: "A200000000000002", claim_id: "clm-002" },
+    ]);
+    const audit = await rows<{ video_id: string; source_kind: string; source_id: string; changes: Record<string, unknown> }>(
+      db(), sql`SELECT video_id, source_kind, source_id, changes FROM metadata_syncs ORDER BY video_id`);
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatchObject({ video_id: "-abcDEF1234", source_kind: "report", source_id: String(report.id) });
+    expect(audit[0].changes.title).toEqual([null, "Live in Lisbon, Part 1"]);
+    const queued = await rows(db(), sql`SELECT video_id, task_type, status FROM processing_queue`);
+    expect(queued).toEqual([{ video_id: "-abcDEF1234", task_type: "asset_enrichment", status: "pending" }]);
+  });
+
+  it("re-importing the same content changes nothing and writes no audit rows", async () => {
+    await importKey("reports/video_report_Sample_V_v1-3.csv", fixture("videos_report.csv"));
+    const before = await rows(db(), sql`SELECT count(*)::int AS n FROM metadata_syncs`);
+    const again = await importKey("reports/copy_video_report_Sample_V_v1-3.csv", fixture("videos_report.csv"));
+    expect(again.status).toBe("completed");
+    expect(again.summary).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await rows(db(), sql`SELECT count(*)::int AS n FROM metadata_syncs`)).toEqual(before);
+  });
+
+  it("excludes Shorts when asked", async () => {
+    const report = await importKey("reports/video_report_Sample_V_v1-3.csv", fixture("videos_report.csv"), { excludeShorts: true });
+    expect(report.summary).toMatchObject({ created: 1, skipped: 1 });
+    expect(await rows(db(), sql`SELECT video_id FROM videos`)).toEqual([{ video_id: "-abcDEF1234" }]);
+  });
+});
+
+describe("metrics and asset reports", () => {
+  it("stores claim_raw revenue as exact decimals that tie out to the file", async () => {
+    const report = await importKey("reports/YouTube_Sample_M_20250601_claim_raw_v1-1.csv.gz", gzipSync(fixture("claim_raw.csv")));
+    expect(report.status).toBe("completed");
+    const [total] = await rows(db(), sql`SELECT sum(partner_revenue)::text AS revenue FROM video_metrics`);
+    expect(total.revenue).toBe("1.484589566594");
+    const claims = await rows(db(), sql`SELECT video_id, asset_id FROM claims WHERE video_id = 'dQw4w9WgXcQ' ORDER BY asset_id`);
+    expect(claims.map((c) => c.asset_id)).toEqual(["A100000000000001", "A300000000000003"]);
+  });
+
+  it("updates assets from an asset report and passes ISRC/UPC/artist/label to the videos they claim", async () => {
+    await importKey("reports/video_report_Sample_V_v1-3.csv", fixture("videos_report.csv"));
+    const report = await importKey("reports/YouTube_Sample_M_20250601_asset_raw_v1-1.csv", fixture("asset_raw_music.csv"));
+    expect(report.status).toBe("completed");
+    const [asset] = await rows(db(), sql`SELECT isrc, upc, artist, label, labels FROM assets WHERE asset_id = 'A100000000000001'`);
+    expect(asset).toMatchObject({ isrc: "USRC17607839", upc: "0602577012345", artist: "Sample Artist", label: "Sample Records" });
+    const [video] = await rows(db(), sql`SELECT upc, label FROM videos WHERE video_id = '-abcDEF1234'`);
+    expect(video).toMatchObject({ upc: "0602577012345", label: "Sample Records" });
+  });
+});
+
+describe("bad input", () => {
+  const failsWith = async (key: string, body: Uint8Array | string, message: RegExp, line?: number) => {
+    const report = await importKey(key, body);
+    expect(report.status).toBe("error");
+    expect(report.error).toMatch(message);
+    if (line !== undefined) expect(report.errorLine).toBe(line);
+    expect(await rows(db(), sql`SELECT count(*)::int AS n FROM videos`)).toEqual([{ n: 0 }]);
+    expect(await rows(db(), sql`SELECT count(*)::int AS n FROM import_staging`)).toEqual([{ n: 0 }]);
+  };
+
+  it("fails whole-file problems with the reason and leaves the catalog untouched", async () => {
+    await failsWith("reports/not-gzip.csv.gz", fixture("not-gzip.csv.gz"), /not gzip/i);
+    await failsWith("reports/truncated.csv.gz", gzipSync(fixture("videos_report.csv")).subarray(0, 200), /truncated|gzip/i);
+    await failsWith("reports/invalid-utf8.csv", fixture("invalid-utf8.csv"), /UTF-8/, 4);
+    await failsWith("reports/unknown.csv", fixture("unknown-kind.csv"), /Headers found:.*Known kinds:/s);
+  });
+
+  it("completes a header-only file with zero rows", async () => {
+    const report = await importKey("reports/header-only.csv", fixture("header-only.csv"));
+    expect(report.status).toBe("completed");
+    expect(report.summary).toMatchObject({ total_rows: 0, created: 0 });
+  });
+
+  it("rejects only the bad rows, keeps the good ones and offers the rejects as CSV", async () => {
+    const report = await importKey("reports/bad-rows.csv", fixture("bad-rows.csv"));
+    expect(report.status).toBe("completed");
+    const rejected = await rows<{ line: number; column: string; reason: string }>(db(), sql`SELECT line, "column", reason FROM report_rows_rejected ORDER BY line`);
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(report.summary!.rejected).toBe(rejected.length);
+    expect(report.summary!.created).toBeGreaterThan(0);
+    const csv = await new Response(rejectedRowsCsv(db(), report.id)).text();
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe("line,column,value,reason,raw_row");
+    expect(lines).toHaveLength(rejected.length + 1);
+    expect(lines[1]).toContain(String(rejected[0].line));
+  });
+});
