@@ -7,6 +7,7 @@ import { ImportSelectedBar } from "./import-selected-bar";
 import { Pagination } from "./pagination";
 import { SearchBox } from "./search-box";
 import { BUCKET_PAGE_SIZE } from "./constants";
+import { bucketEmptyMessage } from "./format";
 import { useBucketFiles } from "./use-bucket-files";
 
 type Props = {
@@ -130,7 +131,7 @@ export function BucketFilesTable({ refreshKey, excludeShorts, onExcludeShortsCha
             {files.length === 0 && (
               <tr>
                 <td colSpan={5} className="px-3 py-8 text-center text-gray-500">
-                  {emptyMessage(loading && !data, error, search, data?.total ?? 0)}
+                  {bucketEmptyMessage({ loading: loading && !data, error, search, total: data?.total ?? 0 })}
                 </td>
               </tr>
             )}
@@ -142,12 +143,4 @@ export function BucketFilesTable({ refreshKey, excludeShorts, onExcludeShortsCha
       )}
     </div>
   );
-}
-
-function emptyMessage(initialLoad: boolean, error: string | null, search: string, total: number): string {
-  if (initialLoad) return "Loading files…";
-  if (error) return "The file list is unavailable.";
-  if (total === 0) return "No report files under reports/ yet. Upload a CMS report (.csv or .csv.gz) or drop files into the bucket.";
-  if (search) return `No files match “${search}”.`;
-  return "No files on this page.";
 }

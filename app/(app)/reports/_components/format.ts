@@ -113,3 +113,12 @@ export function statusTone(status: string): StatusTone {
 export function formatRows(processed: number, total: number): string {
   return total > 0 ? `${formatCount(processed)} / ${formatCount(total)} rows` : `${formatCount(processed)} rows`;
 }
+
+/** What the bucket table says when it has no rows: loading, failed, an empty bucket, or a search without hits. */
+export function bucketEmptyMessage(state: { loading: boolean; error: string | null; search: string; total: number }): string {
+  if (state.loading) return "Loading files…";
+  if (state.error) return "The file list is unavailable.";
+  if (state.total === 0) return "No report files under reports/ yet. Upload a CMS report (.csv or .csv.gz) or drop files into the bucket.";
+  if (state.search) return `No files match “${state.search}”.`;
+  return "No files on this page.";
+}

@@ -61,7 +61,10 @@ export function UploadReports({ excludeShorts, onUploaded, onImported }: Props) 
           e.preventDefault();
           setDragging(true);
         }}
-        onDragLeave={() => setDragging(false)}
+        onDragLeave={(e) => {
+          // Moving over a child fires dragleave too; only a real exit ends the highlight.
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+        }}
         onDrop={onDrop}
         className={`flex flex-wrap items-center gap-3 rounded-lg border-2 border-dashed px-4 py-4 text-sm ${dragging ? "border-blue-600 bg-blue-50" : "border-gray-300 bg-gray-50"}`}
       >
