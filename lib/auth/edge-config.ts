@@ -1,9 +1,10 @@
 import type { NextAuthConfig } from "next-auth";
 import { getEnv } from "@/lib/env";
 
-// The part of the Auth.js config that runs anywhere, including the edge runtime of middleware.ts:
-// no providers, no database, no argon2. config.ts adds those for the Node.js side (see Auth.js
-// "Edge compatibility"). Both sides must agree on cookies, secret and the token <-> session mapping.
+// The part of the Auth.js config that runs anywhere, including the edge runtime: no providers, no
+// database, no argon2 (Auth.js "Edge compatibility" split). config.ts adds those for Node.js;
+// middleware.ts reads the same cookie through lib/auth/middleware-session.ts (cookie name and
+// options come from here, so both sides always agree).
 
 export type SessionRole = "admin" | "user";
 

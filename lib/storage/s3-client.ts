@@ -15,6 +15,9 @@ export function getS3Client(): S3Client {
     region: env.S3_REGION,
     endpoint: env.S3_ENDPOINT,
     forcePathStyle: Boolean(env.S3_ENDPOINT),
+    // S3-compatible servers (the local stand-in, MinIO …) do not all speak the SDK's default streaming
+    // checksums (aws-chunked uploads) and would store the framing as content; checksums only where required.
+    ...(env.S3_ENDPOINT ? { requestChecksumCalculation: "WHEN_REQUIRED", responseChecksumValidation: "WHEN_REQUIRED" } as const : {}),
     credentials:
       env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
         ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
