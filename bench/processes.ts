@@ -8,7 +8,11 @@ import { readFileSync } from "node:fs";
 export function startNodeProcess(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script], { env, stdio: ["ignore", "pipe", "pipe"] });
   const prefix = (chunk: Buffer) => chunk.toString().trimEnd().split("\n").map((l) => `  [${name}] ${l}`).join("\n");
-  child.stdout!.on("data", (c: Buffer) => process.env.BENCH_VERBOSE && console.log(prefix(c)));
+  // Step timings ("[import] …") always show; everything else with BENCH_VERBOSE=1.
+  child.stdout!.on("data", (c: Buffer) => {
+    const text = process.env.BENCH_VERBOSE ? c.toString() : c.toString().split("\n").filter((l) => l.includes("[import]")).join("\n");
+    if (text.trim()) console.log(prefix(Buffer.from(text)));
+  });
   child.stderr!.on("data", (c: Buffer) => console.error(prefix(c)));
   return child;
 }

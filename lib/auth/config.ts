@@ -1,6 +1,8 @@
-import { CredentialsSignin, type NextAuthConfig } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
-import Google from "next-auth/providers/google";
+import { CredentialsSignin } from "@auth/core/errors";
+import type { NextAuthConfig } from "next-auth";
+// From @auth/core (what next-auth re-exports) so this module also loads outside Next, e.g. in tests.
+import Credentials from "@auth/core/providers/credentials";
+import Google from "@auth/core/providers/google";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { edgeAuthConfig } from "./edge-config";

@@ -20,9 +20,12 @@ import type { MetricsContext } from "@/lib/import/merge/merge-metrics";
 
 const VIDEOS_PER_MERGE_STEP = 100_000;
 
-async function withStatus<T>(reportId: number, work: () => Promise<T>): Promise<T> {
+async function withStatus<T>(reportId: number, step: string, work: () => Promise<T>): Promise<T> {
   await stopIfCancelled(reportId);
+  const started = performance.now();
   const result = await work();
+  // One line per step: where an import spends its time is the first question when one is slow.
+  console.log(`[import] report ${reportId} ${step} ${Math.round(performance.now() - started)} ms`);
   await publishReportStatus(await getReport(await getDb(), reportId));
   return result;
 }
@@ -37,12 +40,12 @@ async function stopIfCancelled(reportId: number): Promise<void> {
 
 export async function prepareStep(reportId: number) {
   const db = await getDb();
-  return withStatus(reportId, async () => prepareReport(db, reportId, s3ReportSource((await getReport(db, reportId)).key)));
+  return withStatus(reportId, "validate-file", async () => prepareReport(db, reportId, s3ReportSource((await getReport(db, reportId)).key)));
 }
 
 export async function stageStep(params: { reportId: number; index: number; checkpoint: Checkpoint | null; totalRows: number; readSoFar: number }) {
   const db = await getDb();
-  return withStatus(params.reportId, async () => {
+  return withStatus(params.reportId, `stage-rows-${params.index}`, async () => {
     const report = await getReport(db, params.reportId);
     const writer = stagingWriterFor(await getDatabase());
     const staged = await stageChunk(db, { ...params, maxRows: getEnv().IMPORT_CHUNK_ROWS }, s3ReportSource(report.key), writer);
@@ -70,7 +73,7 @@ export async function mergeStep(params: { index: number; boundaries: string[]; e
   const db = await getDb();
   const { index, boundaries } = params;
   const range = { from: boundaries[index], to: boundaries[index + 1] ?? null };
-  return withStatus(params.metrics.reportId, async () => {
+  return withStatus(params.metrics.reportId, `apply-videos-${index}`, async () => {
     const result = await mergeRangeStep(db, { index, range, excludeShorts: params.excludeShorts, metrics: params.metrics });
     const report = await getReport(db, params.metrics.reportId);
     const progress = report.progress!;
@@ -89,12 +92,12 @@ export async function mergeStep(params: { index: number; boundaries: string[]; e
 
 export async function assetStep(metrics: MetricsContext) {
   const db = await getDb();
-  return withStatus(metrics.reportId, () => mergeAssetLevel(db, metrics));
+  return withStatus(metrics.reportId, "apply-assets", () => mergeAssetLevel(db, metrics));
 }
 
 export async function finishStep(params: { reportId: number; kind: string; totalRows: number }) {
   const db = await getDb();
-  return withStatus(params.reportId, () => finishReport(db, params));
+  return withStatus(params.reportId, "finish-report", () => finishReport(db, params));
 }
 
 export async function failStep(reportId: number, reason: string) {
