@@ -42,11 +42,13 @@ async function main() {
   if (standIns.s3) await runOnce("seed", tsx, ["local/seed-sample-reports.ts"], env);
 
   const appUrl = `http://127.0.0.1:${ports.app}`;
+  // Next names loopback "localhost" in redirects; the browser must use the same name or it loses its cookie.
+  const browserUrl = `http://localhost:${ports.app}`;
   await startService("app", path.join(root, "node_modules", ".bin", "next"), ["dev", "-p", String(ports.app), "-H", "127.0.0.1"], env, `${appUrl}/health`);
   if (standIns.inngest) {
     await startService("inngest", tsx, ["local/inngest/main.ts"], { ...env, PORT: String(ports.inngest), APP_INNGEST_URL: `${appUrl}/api/inngest` }, `http://127.0.0.1:${ports.inngest}/health`);
   }
-  console.log(`\n  Catalog is running on ${appUrl}  (Ctrl-C stops everything)\n`);
+  console.log(`\n  Catalog is running on ${browserUrl}  (Ctrl-C stops everything)\n`);
 }
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -11,9 +11,9 @@ export function buildEnvironment({ base, dataDir, secrets, ports }) {
     ...base,
     DATA_DIR: dataDir,
     PORT: String(ports.app),
-    APP_URL: base.APP_URL ?? local(ports.app),
+    APP_URL: base.APP_URL ?? `http://localhost:${ports.app}`,
     AUTH_SECRET: base.AUTH_SECRET ?? secrets.authSecret,
-    AUTH_URL: base.AUTH_URL ?? base.APP_URL ?? local(ports.app),
+    AUTH_URL: base.AUTH_URL ?? base.APP_URL ?? `http://localhost:${ports.app}`,
     WEBHOOK_SECRET: base.WEBHOOK_SECRET ?? secrets.webhookSecret,
     NEXT_TELEMETRY_DISABLED: "1",
   };

@@ -17,6 +17,9 @@ const mergedSelect = videoFieldsFromReports.map((f) => `COALESCE(${f.source}, o.
 const changesJson = auditedColumns
   .map((c) => `'${c}', CASE WHEN k.${c} IS DISTINCT FROM o.${c} THEN jsonb_build_array(o.${c}, k.${c}) END`)
   .join(",\n      ");
+// Row comparison first: building the JSON diff is the expensive part, and most rows of a re-import are unchanged.
+const mergedRow = auditedColumns.map((c) => `k.${c}`).join(", ");
+const oldRow = auditedColumns.map((c) => `o.${c}`).join(", ");
 const insertColumns = [...auditedColumns].join(", ");
 const updateSet = auditedColumns.map((c) => `${c} = EXCLUDED.${c}`).join(", ");
 
@@ -36,8 +39,10 @@ WITH src AS (
   WHERE ${stagingRange(reportId, range)}
   ORDER BY s.video_id, s.line DESC, s.part
 ),
-old AS (
-  SELECT v.* FROM videos v WHERE v.video_id IN (SELECT video_id FROM src) FOR UPDATE
+old AS MATERIALIZED (
+  -- No row locks here: merge steps hold a transaction-level advisory lock (see merge-range-step.ts), which
+  -- serialises catalog merges without writing a lock into every existing row.
+  SELECT v.* FROM videos v WHERE v.video_id IN (SELECT video_id FROM src)
 ),
 m AS (
   SELECT s.video_id, (o.video_id IS NULL) AS is_new, s.in_shorts_report,
@@ -52,10 +57,11 @@ kept AS (
   SELECT * FROM k WHERE NOT (${excludeShorts}::boolean AND k.is_short IS TRUE)
 ),
 ch AS (
-  SELECT k.*, jsonb_strip_nulls(jsonb_build_object(
+  SELECT k.*, CASE WHEN k.is_new OR ROW(${sql.raw(mergedRow)}) IS DISTINCT FROM ROW(${sql.raw(oldRow)}) THEN
+    jsonb_strip_nulls(jsonb_build_object(
       'video_id', CASE WHEN k.is_new THEN jsonb_build_array(NULL, k.video_id) END,
       ${sql.raw(changesJson)}
-    )) AS changes
+    )) ELSE '{}'::jsonb END AS changes
   FROM kept k LEFT JOIN old o ON o.video_id = k.video_id
 ),
 up AS (

@@ -4,6 +4,7 @@ import { stagingRange, type VideoRange } from "@/lib/import/merge/batch-range";
 import { mergeClaimRange } from "@/lib/import/merge/merge-claims";
 import { mergeVideoMetricsRange, type MetricsContext } from "@/lib/import/merge/merge-metrics";
 import { mergeVideoRange, type VideoMergeCounts } from "@/lib/import/merge/merge-videos";
+import { lockCatalogMerges } from "@/lib/import/merge/catalog-merge-lock";
 import { runOnce } from "./import-steps";
 
 export type RangeResult = VideoMergeCounts & { claimsCreated: number; claimsUpdated: number; metricRows: number };
@@ -15,6 +16,7 @@ export async function mergeRangeStep(
 ): Promise<RangeResult> {
   const { reportId } = params.metrics;
   return runOnce(db, reportId, `merge-${String(params.index).padStart(5, "0")}`, async (tx) => {
+    await lockCatalogMerges(tx);
     const videos = await mergeVideoRange(tx, { reportId, range: params.range, excludeShorts: params.excludeShorts });
     await upsertChannels(tx, reportId, params.range);
     const claims = await mergeClaimRange(tx, { reportId, range: params.range });
