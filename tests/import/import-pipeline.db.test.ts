@@ -31,7 +31,8 @@ describe("importing the Videos report", () => {
   it("creates videos and every claim, audits each field and queues enrichment", async () => {
     const report = await importKey("reports/video_report_Sample_V_v1-3.csv", fixture("videos_report.csv"));
     expect(report.status).toBe("completed");
-    expect(report.summary).toMatchObject({ created: 2, updated: 0, unchanged: 0, rejected: 0 });
+    expect(report.summary).toMatchObject({ created: 2, updated: 0, unchanged: 0, rejected: 0, enrichment_queued: 1 });
+    expect(report.summary!.change_set).toMatchObject({ new_videos: 2, examples: { new_videos: ["-abcDEF1234", "Qq-Ww_Ee1Rr"] } });
 
     const videos = await rows(db(), sql`SELECT video_id, title, channel_id, claimed_status, is_short, short_rule FROM videos ORDER BY video_id`);
     expect(videos).toEqual([
@@ -59,6 +60,21 @@ describe("importing the Videos report", () => {
     expect(again.status).toBe("completed");
     expect(again.summary).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     expect(await rows(db(), sql`SELECT count(*)::int AS n FROM metadata_syncs`)).toEqual(before);
+  });
+
+  it("reports what changed since the previous import in the change set", async () => {
+    await importKey("reports/video_report_Sample_V_v1-3.csv", fixture("videos_report.csv"));
+    const changed = fixture("videos_report.csv").toString("utf8").replaceAll("Monetize in all countries", "Block in all countries");
+    const report = await importKey("reports/video_report_Sample_V_v1-4.csv", changed);
+    expect(report.summary).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    expect(report.summary!.change_set).toMatchObject({
+      new_videos: 0,
+      policy_changed: 1,
+      claim_state_changed: 0,
+      examples: { policy_changed: ["-abcDEF1234"] },
+    });
+    const [audit] = await rows<{ changes: Record<string, unknown> }>(db(), sql`SELECT changes FROM metadata_syncs WHERE source_id = ${String(report.id)}`);
+    expect(audit.changes).toEqual({ effective_policy: ["Monetize in all countries", "Block in all countries"] });
   });
 
   it("excludes Shorts when asked", async () => {

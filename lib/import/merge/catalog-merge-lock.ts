@@ -9,4 +9,6 @@ const CATALOG_MERGE_LOCK = 7_301_001;
  */
 export async function lockCatalogMerges(tx: Pick<Database, "execute">): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${CATALOG_MERGE_LOCK})`);
+  // A merge sorts and hashes a whole range of staged rows; the 4 MB default sends those sorts to disk.
+  await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
 }

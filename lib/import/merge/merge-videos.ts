@@ -3,8 +3,22 @@ import type { Database } from "@/lib/db/client";
 import { stagingRange, type VideoRange } from "./batch-range";
 import { videoFieldsFromReports } from "./video-fields";
 import { shortsSqlCase } from "./shorts-sql";
+import { changeSetGroups } from "./video-fields";
 
-export type VideoMergeCounts = { videos: number; created: number; updated: number; unchanged: number; skipped: number };
+export type ChangeSetPart = Record<keyof typeof changeSetGroups | "new_videos", { count: number; examples: string[] }>;
+export type VideoMergeCounts = { videos: number; created: number; updated: number; unchanged: number; skipped: number; changeSet: ChangeSetPart };
+
+export const CHANGE_SET_EXAMPLES = 10;
+
+// The change set (what changed since the previous import) is counted while the diff is at hand, instead of
+// re-reading a million audit records at the end of the import.
+const changeSetSelect = Object.entries(changeSetGroups)
+  .map(([group, fields]) => {
+    const condition = `NOT is_new AND (${fields.map((f) => `changes ? '${f}'`).join(" OR ")})`;
+    return `(SELECT count(*) FROM ch WHERE ${condition})::int AS ${group}_count,
+  (SELECT (array_agg(video_id ORDER BY video_id))[1:${CHANGE_SET_EXAMPLES}] FROM ch WHERE ${condition}) AS ${group}_examples`;
+  })
+  .join(",\n  ");
 
 type Executor = Pick<Database, "execute">;
 
@@ -83,14 +97,22 @@ SELECT
   (SELECT count(*) FROM ch WHERE NOT is_new AND changes = '{}'::jsonb)::int AS unchanged,
   ((SELECT count(*) FROM k) - (SELECT count(*) FROM kept))::int AS skipped,
   (SELECT count(*) FROM up)::int AS written,
-  (SELECT count(*) FROM au)::int AS audited
+  (SELECT count(*) FROM au)::int AS audited,
+  (SELECT (array_agg(video_id ORDER BY video_id))[1:${CHANGE_SET_EXAMPLES}] FROM ch WHERE is_new) AS new_videos_examples,
+  ${sql.raw(changeSetSelect)}
 `);
-  const row = result.rows[0] as Record<string, number>;
+  const row = result.rows[0] as Record<string, unknown>;
+  const part = (group: string, count: unknown) => ({ count: Number(count), examples: (row[`${group}_examples`] as string[] | null) ?? [] });
+  const changeSet = Object.fromEntries([
+    ["new_videos", part("new_videos", row.created)],
+    ...Object.keys(changeSetGroups).map((group) => [group, part(group, row[`${group}_count`])]),
+  ]) as ChangeSetPart;
   return {
     videos: Number(row.videos),
     created: Number(row.created),
     updated: Number(row.updated),
     unchanged: Number(row.unchanged),
     skipped: Number(row.skipped),
+    changeSet,
   };
 }

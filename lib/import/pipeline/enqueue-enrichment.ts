@@ -1,15 +1,20 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { stagingRange, type VideoRange } from "@/lib/import/merge/batch-range";
 
 /**
  * Hands videos of this report that have an asset but lack UPC, ISRC or genre to enrichment as `pending` tasks.
  * The partial unique index keeps one open task per video, so re-imports do not pile up duplicates.
  */
-export async function enqueueAssetEnrichment(db: Pick<Database, "execute">, reportId: number): Promise<number> {
+export async function enqueueAssetEnrichment(
+  db: Pick<Database, "execute">,
+  reportId: number,
+  range: VideoRange = { from: "", to: null },
+): Promise<number> {
   const result = await db.execute(sql`
 WITH candidates AS (
   SELECT v.video_id, v.asset_id FROM videos v
-  WHERE v.video_id IN (SELECT DISTINCT video_id FROM import_staging WHERE report_id = ${reportId} AND video_id IS NOT NULL)
+  WHERE v.video_id IN (SELECT DISTINCT s.video_id FROM import_staging s WHERE ${stagingRange(reportId, range)})
     AND v.asset_id IS NOT NULL
     AND (v.upc IS NULL OR v.isrc IS NULL OR v.genre IS NULL OR cardinality(v.genre) = 0)
 ),

@@ -2,8 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import type { ReportSummary } from "@/lib/db/schema";
 import { getReport, updateReport } from "@/lib/import/reports/report-queries";
-import { buildChangeSet } from "./change-set";
-import { enqueueAssetEnrichment } from "./enqueue-enrichment";
+import { combineChangeSet } from "./change-set";
 import { clearImportScratch, recordedResults } from "./import-steps";
 import type { RangeResult } from "./merge-range-step";
 import type { StagedChunk } from "./stage-chunk";
@@ -18,8 +17,7 @@ export async function finishReport(db: Database, params: { reportId: number; kin
   const staged = await recordedResults<StagedChunk>(db, reportId, "stage-");
   const ranges = await recordedResults<RangeResult>(db, reportId, "merge-");
   const [assets] = await recordedResults<AssetLevelResult>(db, reportId, "assets");
-  const sum = (key: keyof RangeResult) => ranges.reduce((total, r) => total + (r[key] as number), 0);
-  const enrichmentQueued = await enqueueAssetEnrichment(db, reportId);
+  const sum = (key: Exclude<keyof RangeResult, "changeSet">) => ranges.reduce((total, r) => total + r[key], 0);
   const summary: ReportSummary = {
     kind: params.kind,
     total_rows: staged.reduce((t, s) => t + s.rowsRead, 0),
@@ -31,8 +29,8 @@ export async function finishReport(db: Database, params: { reportId: number; kin
     assets_created: assets?.created ?? 0,
     assets_updated: assets?.updated ?? 0,
     claims_created: sum("claimsCreated"),
-    enrichment_queued: enrichmentQueued,
-    change_set: await buildChangeSet(db, reportId, sum("created")),
+    enrichment_queued: sum("enrichmentQueued"),
+    change_set: combineChangeSet(ranges.map((r) => r.changeSet)),
   };
   await db.transaction(async (tx) => {
     await clearImportScratch(tx, reportId);

@@ -6,8 +6,9 @@ import { mergeVideoMetricsRange, type MetricsContext } from "@/lib/import/merge/
 import { mergeVideoRange, type VideoMergeCounts } from "@/lib/import/merge/merge-videos";
 import { lockCatalogMerges } from "@/lib/import/merge/catalog-merge-lock";
 import { runOnce } from "./import-steps";
+import { enqueueAssetEnrichment } from "./enqueue-enrichment";
 
-export type RangeResult = VideoMergeCounts & { claimsCreated: number; claimsUpdated: number; metricRows: number };
+export type RangeResult = VideoMergeCounts & { claimsCreated: number; claimsUpdated: number; metricRows: number; enrichmentQueued: number };
 
 /** Applies one video-id range of a staged report to the catalog, atomically and at most once. */
 export async function mergeRangeStep(
@@ -21,7 +22,9 @@ export async function mergeRangeStep(
     await upsertChannels(tx, reportId, params.range);
     const claims = await mergeClaimRange(tx, { reportId, range: params.range });
     const metricRows = await mergeVideoMetricsRange(tx, params.metrics, params.range);
-    return { ...videos, claimsCreated: claims.created, claimsUpdated: claims.updated, metricRows };
+    // Queued per range rather than at the end, so no single step has to queue a whole report's videos.
+    const enrichmentQueued = await enqueueAssetEnrichment(tx, reportId, params.range);
+    return { ...videos, claimsCreated: claims.created, claimsUpdated: claims.updated, metricRows, enrichmentQueued };
   });
 }
 

@@ -5,10 +5,14 @@ import { from as copyFrom } from "pg-copy-streams";
 import { toPgArrayLiteral } from "./pg-array-literal";
 import { stagingColumns, type StagingInput } from "./staging-columns";
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 // COPY's text format: backslash escapes for the characters that delimit rows and columns; \N is NULL.
 function copyField(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
   const text = Array.isArray(value) ? toPgArrayLiteral(value) : typeof value === "boolean" ? (value ? "t" : "f") : String(value);
+  // Most cells need no escaping; testing once is far cheaper than four replaces per cell.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
 
