@@ -16,6 +16,7 @@ const file = path.join(workDir, `videos-report-${rows}.csv.gz`);
 const dbName = `catalog_bench_${randomBytes(4).toString("hex")}`;
 const dbUrl = Object.assign(new URL(server), { pathname: `/${dbName}` }).toString();
 const secrets = { signingKey: `signkey-test-${randomBytes(16).toString("hex")}`, eventKey: "bench-event-key" };
+const heapMb = Number(process.env.BENCH_APP_HEAP_MB ?? 256);
 const ports = { s3: 4669, inngest: 8388, app: 3388, pusher: 6101 };
 
 async function admin(sql: string) {
@@ -63,7 +64,8 @@ async function main() {
     const s3 = await startLocalS3({ port: ports.s3, directory: path.join(workDir, "s3"), bucket: "bench-reports" });
     const pusher = await startPusherServer({ port: ports.pusher, appId: "bench", key: "bench-key", secret: "bench-secret" });
     stops.push(() => s3.stop(), () => pusher.stop());
-    const app = startNodeProcess("app", "bench/app-server.ts", { ...process.env, PORT: String(ports.app) });
+    // The heap cap a deployment would set (NODE_OPTIONS): V8 otherwise grows the heap lazily on a 24 GiB machine.
+    const app = startNodeProcess("app", "bench/app-server.ts", { ...process.env, PORT: String(ports.app) }, [`--max-old-space-size=${heapMb}`]);
     const executor = startNodeProcess("inngest", "local/inngest/main.ts", {
       ...process.env, PORT: String(ports.inngest), APP_INNGEST_URL: `http://127.0.0.1:${ports.app}/api/inngest`,
     });

@@ -5,8 +5,8 @@ import { readFileSync } from "node:fs";
  * Starts `node --import tsx <script>` (not the tsx CLI, which forks) so the pid is the process doing the work.
  * `react-server` is the condition Next serves route handlers under (it makes `server-only` importable).
  */
-export function startNodeProcess(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script], { env, stdio: ["ignore", "pipe", "pipe"] });
+export function startNodeProcess(name: string, script: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, "--conditions=react-server", "--import", "tsx", script], { env, stdio: ["ignore", "pipe", "pipe"] });
   const prefix = (chunk: Buffer) => chunk.toString().trimEnd().split("\n").map((l) => `  [${name}] ${l}`).join("\n");
   // Step timings ("[import] …") always show; everything else with BENCH_VERBOSE=1.
   child.stdout!.on("data", (c: Buffer) => {

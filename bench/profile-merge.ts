@@ -28,6 +28,9 @@ try {
   await time("stage (COPY)", () => stagingWriterFor(handle).write(1, [...stagingInputs(chunk.records)]));
   if (process.env.ANALYZE !== "0") await time("analyze staging", () => handle.db.execute(sql`ANALYZE import_staging`));
   const range = { from: "", to: null };
+  for (const index of (process.env.PROFILE_DROP_INDEXES ?? "").split(",").filter(Boolean)) {
+    await handle.db.execute(sql.raw(`DROP INDEX ${index}`));
+  }
   if (process.env.EXPLAIN) {
     let captured: ReturnType<typeof sql> | undefined;
     await mergeVideoRange({ execute: async (q: ReturnType<typeof sql>) => { captured = q; return { rows: [{}] }; } } as never, { reportId: 1, range, excludeShorts: false });

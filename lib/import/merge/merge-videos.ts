@@ -28,12 +28,15 @@ const auditedColumns = [...columns, "is_short", "short_rule"];
 // The last row of the file for each video wins; a cell the report leaves empty keeps the catalog's value
 // (an empty cell means "this report does not say", not "clear it").
 const mergedSelect = videoFieldsFromReports.map((f) => `COALESCE(${f.source}, o.${f.column}) AS ${f.column}`).join(",\n    ");
+// The catalog's previous values ride along as old_<column>, so the catalog is joined once (an index lookup per
+// video) instead of once per CTE.
+const oldSelect = auditedColumns.map((c) => `o.${c} AS old_${c}`).join(", ");
 const changesJson = auditedColumns
-  .map((c) => `'${c}', CASE WHEN k.${c} IS DISTINCT FROM o.${c} THEN jsonb_build_array(o.${c}, k.${c}) END`)
+  .map((c) => `'${c}', CASE WHEN k.${c} IS DISTINCT FROM k.old_${c} THEN jsonb_build_array(k.old_${c}, k.${c}) END`)
   .join(",\n      ");
 // Row comparison first: building the JSON diff is the expensive part, and most rows of a re-import are unchanged.
 const mergedRow = auditedColumns.map((c) => `k.${c}`).join(", ");
-const oldRow = auditedColumns.map((c) => `o.${c}`).join(", ");
+const oldRow = auditedColumns.map((c) => `k.old_${c}`).join(", ");
 const insertColumns = [...auditedColumns].join(", ");
 const updateSet = auditedColumns.map((c) => `${c} = EXCLUDED.${c}`).join(", ");
 
@@ -53,19 +56,17 @@ WITH src AS (
   WHERE ${stagingRange(reportId, range)}
   ORDER BY s.video_id, s.line DESC, s.part
 ),
-old AS MATERIALIZED (
-  -- No row locks here: merge steps hold a transaction-level advisory lock (see merge-range-step.ts), which
-  -- serialises catalog merges without writing a lock into every existing row.
-  SELECT v.* FROM videos v WHERE v.video_id IN (SELECT video_id FROM src)
-),
 m AS (
+  -- No row locks: merge steps hold a transaction-level advisory lock (catalog-merge-lock.ts), which serialises
+  -- catalog merges without writing a lock into every existing row.
   SELECT s.video_id, (o.video_id IS NULL) AS is_new, s.in_shorts_report,
-    ${sql.raw(mergedSelect)}
-  FROM src s LEFT JOIN old o ON o.video_id = s.video_id
+    ${sql.raw(mergedSelect)},
+    ${sql.raw(oldSelect)}
+  FROM src s LEFT JOIN videos o ON o.video_id = s.video_id
 ),
 k AS (
-  SELECT m.*, ${sql.raw(shortsSqlCase("m", "o"))}
-  FROM m LEFT JOIN old o ON o.video_id = m.video_id
+  SELECT m.*, ${sql.raw(shortsSqlCase("m"))}
+  FROM m
 ),
 kept AS (
   SELECT * FROM k WHERE NOT (${excludeShorts}::boolean AND k.is_short IS TRUE)
@@ -76,7 +77,7 @@ ch AS (
       'video_id', CASE WHEN k.is_new THEN jsonb_build_array(NULL, k.video_id) END,
       ${sql.raw(changesJson)}
     )) ELSE '{}'::jsonb END AS changes
-  FROM kept k LEFT JOIN old o ON o.video_id = k.video_id
+  FROM kept k
 ),
 up AS (
   INSERT INTO videos (video_id, ${sql.raw(insertColumns)}, last_source_report_id)
