@@ -1,8 +1,10 @@
-import { defineConfig, mergeConfig } from "vitest/config";
+import { defineConfig } from "vitest/config";
 import base from "./vitest.config";
 
-// The database suite again, on the real PostgreSQL server named by TEST_DATABASE_URL (set by .ci/run).
-export default mergeConfig(
-  base,
-  defineConfig({ test: { include: ["tests/db/**/*.test.ts", "tests/import/**/*.db.test.ts"] } }),
-);
+// Every suite that touches a database, again on the real PostgreSQL server named by TEST_DATABASE_URL (set by
+// .ci/run): createTestDatabase() then makes throwaway databases there instead of in-memory PGlite. The browser
+// smoke test runs the launcher's own embedded database and is left to the default run.
+export default defineConfig({
+  ...base,
+  test: { ...base.test, include: ["tests/**/*.test.ts"], exclude: ["tests/smoke/**", "**/node_modules/**"] },
+});

@@ -43,15 +43,31 @@ export async function recordedResults<T>(db: Database, reportId: number, prefix:
  * truncated instead: deleting a million rows one by one costs seconds, truncating costs nothing.
  */
 export async function clearImportScratch(db: Pick<Database, "transaction">, reportId: number): Promise<void> {
+  const truncated = await truncateStagingIfAlone(db, reportId);
   await db.transaction(async (tx) => {
-    const others = await tx.execute(sql`SELECT 1 FROM import_staging WHERE report_id <> ${reportId} LIMIT 1`);
-    if (others.rows.length === 0) {
-      await tx.execute(sql`LOCK TABLE import_staging IN ACCESS EXCLUSIVE MODE`);
-      // Checked again under the lock: another import may have staged rows in between.
-      const stillAlone = await tx.execute(sql`SELECT 1 FROM import_staging WHERE report_id <> ${reportId} LIMIT 1`);
-      if (stillAlone.rows.length === 0) await tx.execute(sql`TRUNCATE import_staging`);
-    }
-    await tx.execute(sql`DELETE FROM import_staging WHERE report_id = ${reportId}`);
+    if (!truncated) await tx.execute(sql`DELETE FROM import_staging WHERE report_id = ${reportId}`);
     await tx.execute(sql`DELETE FROM import_steps WHERE report_id = ${reportId}`);
   });
+}
+
+const LOCK_NOT_AVAILABLE = "55P03";
+
+/**
+ * The exclusive lock is the transaction's first lock and taken with NOWAIT: two cleanups (a cancel and the
+ * step it interrupts) can then never deadlock, and a busy table just falls back to DELETE.
+ */
+async function truncateStagingIfAlone(db: Pick<Database, "transaction">, reportId: number): Promise<boolean> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`LOCK TABLE import_staging IN ACCESS EXCLUSIVE MODE NOWAIT`);
+      const others = await tx.execute(sql`SELECT 1 FROM import_staging WHERE report_id <> ${reportId} LIMIT 1`);
+      if (others.rows.length > 0) return false;
+      await tx.execute(sql`TRUNCATE import_staging`);
+      return true;
+    });
+  } catch (error) {
+    const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+    if (code === LOCK_NOT_AVAILABLE) return false;
+    throw error;
+  }
 }

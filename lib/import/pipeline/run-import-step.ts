@@ -24,6 +24,8 @@ async function withStatus<T>(reportId: number, step: string, work: () => Promise
   await stopIfCancelled(reportId);
   const started = performance.now();
   const result = await work();
+  // A cancel that arrived while this step was writing: its rows must not outlive the report.
+  await stopIfCancelled(reportId);
   // One line per step: where an import spends its time is the first question when one is slow.
   console.log(`[import] report ${reportId} ${step} ${Math.round(performance.now() - started)} ms`);
   await publishReportStatus(await getReport(await getDb(), reportId));

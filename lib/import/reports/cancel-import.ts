@@ -19,14 +19,16 @@ export async function cancelImport(db: Database, reportId: number): Promise<Repo
   if (report.progress?.phase === "applying") {
     throw new AppError("conflict", "This import is already applying its rows to the catalog and will finish in moments; it can no longer be cancelled.");
   }
-  await inngest.send(importCancelled.create({ reportId }));
-  await clearImportScratch(db, reportId);
+  // Status first, scratch second: a step still writing staged rows checks the status after its write (see
+  // run-import-step.ts), so whichever of the two finishes last removes those rows.
   await updateReport(db, reportId, {
     status: "cancelled",
     finishedAt: new Date(),
     error: "Cancelled by a user before the catalog was changed.",
     progress: report.progress ? { ...report.progress, phase: "cancelled" } : null,
   });
+  await inngest.send(importCancelled.create({ reportId }));
+  await clearImportScratch(db, reportId);
   const cancelled = await getReport(db, reportId);
   await publishReportStatus(cancelled);
   return cancelled;
