@@ -1,3 +1,4 @@
+import type { ReportProgress, ReportSummary } from "@/lib/db/schema/reports";
 // The one place channel and event names are built: server publishers and browser subscribers both import
 // this, so a renamed channel can never leave one side listening to nothing. Pure on purpose (browser-safe).
 
@@ -27,7 +28,15 @@ export const queueEvents = {
   syncError: "sync_error",
 } as const;
 
-export type ReportStatusUpdate = { report_id: number; filename: string; status: string; progress: number };
+/** The payload of `report_status_update` (built in lib/import/reports/publish-report-status.ts). */
+export type ReportStatusUpdate = {
+  report_id: number;
+  filename: string;
+  status: string;
+  progress: ReportProgress;
+  summary: ReportSummary | null;
+  error: string | null;
+};
 
 /** Whether `name` is one of the channels above; the auth endpoint refuses every other name. */
 export function isKnownChannel(name: string): boolean {

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
 import Pusher from "pusher";
 import PusherClient from "pusher-js";
 import type { Browser } from "playwright-core";
@@ -59,7 +60,7 @@ describe("the whole stack started by local/start.mjs", () => {
     }
   }, 180_000);
 
-  it("a person signs in, imports sample reports and sees them complete", async () => {
+  it("a person signs in, imports sample reports, uploads one and sees them complete, and adds a user", async () => {
     const { url, adminEmail, adminPassword } = launcher!;
     browser = await openBrowser();
     const page = await newPage(browser, browserLog);
@@ -100,6 +101,21 @@ describe("the whole stack started by local/start.mjs", () => {
     );
     expect(loadsOnReports(), "the reports page was not reloaded").toBe(0);
     expect(last.filter((r) => SAMPLE_FILES.includes(r.filename))).toHaveLength(SAMPLE_FILES.length);
+
+    // A person uploads a report from the browser straight into the bucket (presigned PUT) and imports it.
+    const uploadName = `smoke_upload_${Date.now()}.csv`;
+    const csv = readFileSync(path.join(process.cwd(), "tests/fixtures/reports/videos_report.csv"));
+    await page.getByLabel("Upload reports…").setInputFiles({ name: uploadName, mimeType: "text/csv", buffer: csv });
+    const uploads = page.getByRole("list", { name: "Uploads" });
+    await uploads.getByRole("button", { name: /Import now/ }).waitFor({ timeout: 60_000 });
+    await uploads.getByRole("button", { name: /Import now/ }).click();
+    await until("the uploaded report is listed and imported", 120_000, async () => {
+      const rows = await historyRows(page);
+      const failed = rows.find((r) => r.filename === uploadName && r.status === "Failed");
+      if (failed) throw new Error(`upload import failed: ${JSON.stringify(failed)}${context()}`);
+      return rows.some((r) => r.filename === uploadName && r.status === "Imported") ? true : undefined;
+    });
+    expect(loadsOnReports(), "the reports page was not reloaded").toBe(0);
 
     // One report's own page shows its summary counts.
     await historyTable(page).getByRole("link", { name: SAMPLE_FILES[0], exact: true }).first().click();

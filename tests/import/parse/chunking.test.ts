@@ -49,15 +49,14 @@ describe("chunked reading", () => {
     expect(sampleReports()).toEqual(sampleReports());
   });
 
-  it("parses 50,000 Videos-report rows well under a second", async () => {
-    const [header, ...rows] = sampleReports()[0].bytes.length ? new TextDecoder().decode(sampleReports()[0].bytes).trim().split("\n") : [];
-    const body = Array.from({ length: Math.ceil(50_000 / rows.length) }, () => rows.join("\n")).join("\n");
+  // Speed is measured by the import benchmark (bench/), not here; this checks a full-size chunk stops exactly.
+  it("reads a 50,000-row chunk and stops at its checkpoint", async () => {
+    const [header, ...rows] = new TextDecoder().decode(sampleReports()[0].bytes).trim().split("\n");
+    const body = Array.from({ length: Math.ceil(60_000 / rows.length) }, () => rows.join("\n")).join("\n");
     const buf = Buffer.from(`${header}\n${body}\n`);
-    const started = performance.now();
     const chunk = await readReportChunk(open(buf, 64 * 1024), { checkpoint: null, maxRows: 50_000 });
-    const elapsed = performance.now() - started;
     expect(chunk.records.length).toBe(50_000);
-    expect(chunk.next).not.toBeNull();
-    expect(elapsed).toBeLessThan(1500);
+    expect(chunk.rejected).toEqual([]);
+    expect(chunk.next).toMatchObject({ line: 50_002 });
   });
 });
