@@ -10,6 +10,7 @@ import { stagingWriterFor } from "@/lib/import/stage/staging-writer";
 import { mergeVideoRange } from "@/lib/import/merge/merge-videos";
 import { mergeClaimRange } from "@/lib/import/merge/merge-claims";
 import { mergeVideoMetricsRange } from "@/lib/import/merge/merge-metrics";
+import { enqueueAssetEnrichment } from "@/lib/import/pipeline/enqueue-enrichment";
 import { benchRow, videosReportHeader } from "./generate-videos-report";
 
 const rows = Number(process.env.PROFILE_ROWS ?? 100_000);
@@ -41,6 +42,7 @@ try {
     await time(`${pass}: videos`, () => mergeVideoRange(handle.db, { reportId: 1, range, excludeShorts: false }));
     await time(`${pass}: claims`, () => mergeClaimRange(handle.db, { reportId: 1, range }));
     await time(`${pass}: metrics`, () => mergeVideoMetricsRange(handle.db, { reportId: 1, kind: "videos_report", contentHash: "h", defaultPeriod: "2025-01-01" }, range));
+    await time(`${pass}: enrichment tasks`, () => enqueueAssetEnrichment(handle.db, 1, range));
   }
 } finally {
   await handle.close();
