@@ -1,7 +1,7 @@
 import { inngest } from "@/inngest/client";
 import { importCancelled, importRequested } from "@/inngest/events";
 import type { Checkpoint } from "@/lib/import/parse";
-import { assetStep, failStep, finishStep, mergeStep, planStep, prepareStep, stageStep } from "@/lib/import/pipeline/run-import-step";
+import { assetStep, failStep, finishStep, mergeStep, planStep, prepareStep, RANGES_PER_APPLY_STEP, stageStep } from "@/lib/import/pipeline/run-import-step";
 
 // A million-row report must fit Inngest's limits (1,000 steps, 4 MB per step result, 32 MB of state): rows are
 // read in chunks resumed from a byte checkpoint and staged in the database; each step returns only a checkpoint
@@ -11,7 +11,9 @@ export const importReport = inngest.createFunction(
     id: "import-report",
     name: "Import a CMS report",
     triggers: [importRequested],
-    concurrency: { limit: 2 },
+    // One import at a time: reports are applied in the order they were requested, and the ranges of the one
+    // being applied may then run side by side (see lib/import/merge/catalog-merge-lock.ts).
+    concurrency: { limit: 1 },
     retries: 4,
     cancelOn: [{ event: importCancelled, if: "async.data.reportId == event.data.reportId" }],
     onFailure: async ({ event, error }) => {
@@ -36,7 +38,7 @@ export const importReport = inngest.createFunction(
 
     const metrics = { reportId, kind: prepared.kind, contentHash: prepared.contentHash, defaultPeriod: prepared.defaultPeriod };
     const boundaries = await step.run("plan-catalog-update", () => planStep(reportId));
-    for (let index = 0; index < boundaries.length; index++) {
+    for (let index = 0; index * RANGES_PER_APPLY_STEP < boundaries.length; index++) {
       await step.run(`apply-videos-${index}`, () => mergeStep({ index, boundaries, excludeShorts: prepared.excludeShorts, metrics }));
     }
     await step.run("apply-assets", () => assetStep(metrics));

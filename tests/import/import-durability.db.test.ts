@@ -54,6 +54,7 @@ afterAll(() => stack?.stop());
 beforeEach(async () => {
   await truncateCatalog();
   process.env.IMPORT_CHUNK_ROWS = "50000";
+  process.env.IMPORT_MERGE_RANGE_VIDEOS = "100000";
   resetEnvCache();
 });
 
@@ -61,6 +62,8 @@ describe("a durable import", () => {
   it("resumes after the executor is killed mid-import and ends identical to an uninterrupted run", async () => {
     const body = syntheticReport(3000);
     process.env.IMPORT_CHUNK_ROWS = "150";
+    // Seven ranges: apply steps merge two at a time (concurrently on PostgreSQL), the last one alone.
+    process.env.IMPORT_MERGE_RANGE_VIDEOS = "450";
     resetEnvCache();
     const first = await waitForReport(db(), await startImport("reports/video_report_Resume_V_v1-3.csv", body));
     expect(first.status).toBe("completed");

@@ -4,11 +4,13 @@ import type { Database } from "@/lib/db/client";
 const CATALOG_MERGE_LOCK = 7_301_001;
 
 /**
- * Two imports may run at once; steps that rewrite catalog rows from staged reports take turns (for the rest of
- * the transaction) so each diff sees the other's result, without writing a row lock into every existing video.
+ * Steps that rewrite catalog rows from a staged report hold this lock for their transaction instead of writing
+ * a row lock into every existing video. Imports run one at a time (the import function's concurrency), so the
+ * ranges of one report take it shared and run side by side on their disjoint videos; any other catalog writer
+ * takes it exclusively and so never interleaves with a report's diff.
  */
 export async function lockCatalogMerges(tx: Pick<Database, "execute">): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CATALOG_MERGE_LOCK})`);
+  await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${CATALOG_MERGE_LOCK})`);
   // A merge sorts and hashes a whole range of staged rows; the 4 MB default sends those sorts to disk.
   await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
 }

@@ -7,7 +7,7 @@ import { publishReportStatus } from "@/lib/import/reports/publish-report-status"
 import { s3ReportSource } from "./s3-report-source";
 import { prepareReport } from "./prepare-report";
 import { planVideoRanges, stageChunk } from "./stage-chunk";
-import { mergeRangeStep } from "./merge-range-step";
+import { mergeRangeStep, type RangeResult } from "./merge-range-step";
 import { mergeAssetLevel } from "./merge-asset-level";
 import { finishReport } from "./finish-report";
 import { failReport } from "./fail-report";
@@ -17,8 +17,6 @@ import type { MetricsContext } from "@/lib/import/merge/merge-metrics";
 
 // The import's steps as plain functions of serialisable arguments; the Inngest function only sequences them.
 // Each one publishes the report's status afterwards so progress bars move between steps.
-
-const VIDEOS_PER_MERGE_STEP = 100_000;
 
 async function withStatus<T>(reportId: number, step: string, work: () => Promise<T>): Promise<T> {
   await stopIfCancelled(reportId);
@@ -68,27 +66,48 @@ export async function stageStep(params: { reportId: number; index: number; check
 }
 
 export async function planStep(reportId: number): Promise<string[]> {
-  return planVideoRanges(await getDb(), reportId, VIDEOS_PER_MERGE_STEP);
+  return planVideoRanges(await getDb(), reportId, getEnv().IMPORT_MERGE_RANGE_VIDEOS);
 }
 
+/** How many id ranges one apply step merges side by side (each in its own transaction and connection). */
+export const RANGES_PER_APPLY_STEP = 2;
+
+/**
+ * Applies ranges [index × 2, index × 2 + 1] of the plan. On node-postgres they run concurrently on two pooled
+ * connections (the ranges hold disjoint videos, and PostgreSQL then uses both cores); on single-connection
+ * drivers one after the other.
+ */
 export async function mergeStep(params: { index: number; boundaries: string[]; excludeShorts: boolean; metrics: MetricsContext }) {
   const db = await getDb();
   const { index, boundaries } = params;
-  const range = { from: boundaries[index], to: boundaries[index + 1] ?? null };
+  const first = index * RANGES_PER_APPLY_STEP;
+  const rangeIndexes = Array.from({ length: RANGES_PER_APPLY_STEP }, (_, i) => first + i).filter((i) => i < boundaries.length);
+  const mergeOne = (i: number) =>
+    mergeRangeStep(db, {
+      index: i,
+      range: { from: boundaries[i], to: boundaries[i + 1] ?? null },
+      excludeShorts: params.excludeShorts,
+      metrics: params.metrics,
+    });
   return withStatus(params.metrics.reportId, `apply-videos-${index}`, async () => {
-    const result = await mergeRangeStep(db, { index, range, excludeShorts: params.excludeShorts, metrics: params.metrics });
+    const parallel = Boolean((await getDatabase()).pgPool);
+    const results: RangeResult[] = [];
+    if (parallel) results.push(...(await Promise.all(rangeIndexes.map(mergeOne))));
+    else for (const i of rangeIndexes) results.push(await mergeOne(i));
+    const created = results.reduce((n, r) => n + r.created, 0);
+    const updated = results.reduce((n, r) => n + r.updated, 0);
     const report = await getReport(db, params.metrics.reportId);
     const progress = report.progress!;
     await updateReport(db, report.id, {
       progress: {
         ...progress,
-        percentage: 50 + Math.round(((index + 1) / boundaries.length) * 49),
-        videos_created: progress.videos_created + result.created,
-        videos_updated: progress.videos_updated + result.updated,
+        percentage: 50 + Math.round(((rangeIndexes.at(-1)! + 1) / boundaries.length) * 49),
+        videos_created: progress.videos_created + created,
+        videos_updated: progress.videos_updated + updated,
         phase: "applying",
       },
     });
-    return result;
+    return { ranges: rangeIndexes.length, created, updated };
   });
 }
 
