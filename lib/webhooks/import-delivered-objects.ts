@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { webhookDeliveries } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
@@ -39,7 +39,7 @@ export async function importDeliveredObjects(db: Database, objects: S3ObjectCrea
       outcome.accepted.push({ key: object.key, report_id: report.id });
     } catch (error) {
       // Release the claim so a later delivery (e.g. once the object is readable) can still start the import.
-      await db.delete(webhookDeliveries).where(and(eq(webhookDeliveries.objectVersion, objectVersion)));
+      await db.delete(webhookDeliveries).where(eq(webhookDeliveries.objectVersion, objectVersion));
       outcome.ignored.push({ key: object.key, reason: error instanceof Error ? error.message : String(error) });
     }
   }

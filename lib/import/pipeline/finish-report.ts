@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import type { ReportSummary } from "@/lib/db/schema";
 import { getReport, updateReport } from "@/lib/import/reports/report-queries";
@@ -50,9 +49,4 @@ export async function finishReport(db: Database, params: { reportId: number; kin
     });
   });
   return summary;
-}
-
-export async function countStagedVideos(db: Database, reportId: number): Promise<number> {
-  const result = await db.execute(sql`SELECT count(DISTINCT video_id)::int AS n FROM import_staging WHERE report_id = ${reportId}`);
-  return Number((result.rows[0] as { n: number }).n);
 }

@@ -1,3 +1,4 @@
+import { LOCK_NOT_AVAILABLE, pgErrorCode } from "@/lib/db/pg-error";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { importSteps } from "@/lib/db/schema";
@@ -50,8 +51,6 @@ export async function clearImportScratch(db: Pick<Database, "transaction">, repo
   });
 }
 
-const LOCK_NOT_AVAILABLE = "55P03";
-
 /**
  * The exclusive lock is the transaction's first lock and taken with NOWAIT: two cleanups (a cancel and the
  * step it interrupts) can then never deadlock, and a busy table just falls back to DELETE.
@@ -66,8 +65,7 @@ async function truncateStagingIfAlone(db: Pick<Database, "transaction">, reportI
       return true;
     });
   } catch (error) {
-    const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-    if (code === LOCK_NOT_AVAILABLE) return false;
+    if (pgErrorCode(error) === LOCK_NOT_AVAILABLE) return false;
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { pgErrorCode, UNIQUE_VIOLATION } from "@/lib/db/pg-error";
 import type { Database } from "@/lib/db/client";
 import { scanReport } from "@/lib/import/parse";
 import { getReport, updateReport } from "@/lib/import/reports/report-queries";
@@ -8,7 +9,6 @@ export type PreparedReport =
   | { ok: true; reportId: number; kind: string; level: "video" | "asset"; totalRows: number; contentHash: string; defaultPeriod: string; excludeShorts: boolean }
   | { ok: false; reportId: number; reason: string };
 
-const isUniqueViolation = (error: unknown) => String((error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code) === "23505";
 
 /**
  * First step of an import: read the whole file once (gzip, UTF-8, header, row count, content hash) so that a
@@ -31,7 +31,7 @@ export async function prepareReport(db: Database, reportId: number, source: Repo
   try {
     await updateReport(db, reportId, { contentHash, kind: scan.header.kind.id });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (pgErrorCode(error) !== UNIQUE_VIOLATION) throw error;
     const reason = "The same file content is already being imported by another report; wait for it to finish.";
     await failReport(db, reportId, reason, null);
     return { ok: false, reportId, reason };

@@ -1,3 +1,4 @@
+import type { Report } from "@/lib/db/schema";
 import { getDatabase, getDb } from "@/lib/db/client";
 import { stagingWriterFor } from "@/lib/import/stage/staging-writer";
 import { getEnv } from "@/lib/env";
@@ -22,18 +23,18 @@ async function withStatus<T>(reportId: number, step: string, work: () => Promise
   await stopIfCancelled(reportId);
   const started = performance.now();
   const result = await work();
-  // A cancel that arrived while this step was writing: its rows must not outlive the report.
-  await stopIfCancelled(reportId);
   // One line per step: where an import spends its time is the first question when one is slow.
   console.log(`[import] report ${reportId} ${step} ${Math.round(performance.now() - started)} ms`);
-  await publishReportStatus(await getReport(await getDb(), reportId));
+  // Checked again after the work: a cancel that arrived while this step was writing must not leave its rows.
+  await publishReportStatus(await stopIfCancelled(reportId));
   return result;
 }
 
-/** A cancelled report's run ends at its next step, leaving no scratch rows behind. */
-async function stopIfCancelled(reportId: number): Promise<void> {
+/** A cancelled report's run ends at its next step, leaving no scratch rows behind; otherwise the report. */
+async function stopIfCancelled(reportId: number): Promise<Report> {
   const db = await getDb();
-  if ((await getReport(db, reportId)).status !== "cancelled") return;
+  const report = await getReport(db, reportId);
+  if (report.status !== "cancelled") return report;
   await clearImportScratch(db, reportId);
   throw new NonRetriableError(`Report ${reportId} was cancelled.`);
 }

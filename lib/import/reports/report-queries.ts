@@ -1,6 +1,6 @@
 import { desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { reports, type NewReport, type Report, type ReportProgress } from "@/lib/db/schema";
+import { reports, type NewReport, type Report } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 
 export async function createReportRecords(db: Database, rows: NewReport[]): Promise<Report[]> {
@@ -15,10 +15,6 @@ export async function getReport(db: Database, id: number): Promise<Report> {
 
 export async function updateReport(db: Pick<Database, "update">, id: number, patch: Partial<NewReport>): Promise<void> {
   await db.update(reports).set(patch).where(eq(reports.id, id));
-}
-
-export async function setReportProgress(db: Pick<Database, "update">, id: number, progress: ReportProgress): Promise<void> {
-  await db.update(reports).set({ progress }).where(eq(reports.id, id));
 }
 
 export async function listReportHistory(db: Database, params: { page: number; pageSize: number }) {
