@@ -51,8 +51,8 @@ const schema = z.object({
   SNS_TOPIC_ARN: z.string().optional(),
   /** One more trusted location for SNS signing certificates besides AWS (tests serve their own). */
   SNS_CERT_BASE_URL: z.string().optional(),
-  IMPORT_CHUNK_ROWS: z.coerce.number().int().positive().default(50_000),
-  IMPORT_MERGE_RANGE_VIDEOS: z.coerce.number().int().positive().default(100_000),
+  IMPORT_CHUNK_ROWS: z.coerce.number().int().positive().default(250_000),
+  IMPORT_MERGE_RANGE_VIDEOS: z.coerce.number().int().positive().default(250_000),
 });
 
 export type Env = z.infer<typeof schema>;

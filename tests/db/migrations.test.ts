@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { runMigrations } from "@/lib/db/migrate";
@@ -25,13 +26,16 @@ describe(`migrations on an empty ${testServerUrl() ? "PostgreSQL" : "PGlite"} da
     const result = await database.db.execute(sql`select indexname, indexdef from pg_indexes where schemaname = 'public'`);
     const defs = Object.fromEntries(result.rows.map((r) => [(r as { indexname: string }).indexname, (r as { indexdef: string }).indexdef]));
     expect(defs.videos_title_trgm_idx).toMatch(/gin_trgm_ops/);
-    expect(defs.videos_channel_name_trgm_idx).toMatch(/gin_trgm_ops/);
+    expect(defs.channels_name_trgm_idx).toMatch(/gin_trgm_ops/);
     expect(defs.metadata_syncs_video_time_idx).toMatch(/video_id, sync_time DESC/);
   });
 
   it("is idempotent: applying again changes nothing", async () => {
+    const applied = async () =>
+      ((await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)).rows[0] as { n: number }).n;
+    const before = await applied();
     await runMigrations(database);
-    const result = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    expect((result.rows[0] as { n: number }).n).toBe(1);
+    expect(before).toBe(readdirSync("drizzle").filter((f) => f.endsWith(".sql")).length);
+    expect(await applied()).toBe(before);
   });
 });

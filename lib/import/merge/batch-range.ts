@@ -8,3 +8,10 @@ export function stagingRange(reportId: number, range: VideoRange): SQL {
   const upper = range.to === null ? sql`` : sql` AND s.video_id < ${range.to}`;
   return sql`s.report_id = ${reportId} AND s.video_id >= ${range.from}${upper}`;
 }
+
+/** The same id range on another table's video_id column, so a join with the catalog reads only that slice. */
+export function videoIdRange(alias: string, range: VideoRange): SQL {
+  const column = sql.raw(`${alias}.video_id`);
+  const upper = range.to === null ? sql`` : sql` AND ${column} < ${range.to}`;
+  return sql`${column} >= ${range.from}${upper}`;
+}

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { stagingRange, type VideoRange } from "./batch-range";
+import { stagingRange, videoIdRange, type VideoRange } from "./batch-range";
 
 type Executor = Pick<Database, "execute">;
 
@@ -12,12 +12,22 @@ WITH src AS (
     s.video_id, s.claim_asset_id, s.claim_id, s.claim_type, s.claim_origin, s.claim_policy, s.claim_status
   FROM import_staging s
   WHERE ${stagingRange(params.reportId, params.range)} AND s.claim_asset_id IS NOT NULL
-    AND EXISTS (SELECT 1 FROM videos v WHERE v.video_id = s.video_id)
   ORDER BY s.video_id, s.claim_asset_id, s.line DESC
+),
+-- Only new or changed claims go to the upsert: on a re-import nearly every claim is unchanged, and one hash join
+-- finds them far cheaper than an attempted insert per claim.
+diff AS (
+  SELECT src.* FROM src
+  JOIN videos v ON v.video_id = src.video_id AND ${videoIdRange("v", params.range)}
+  LEFT JOIN claims c ON c.video_id = src.video_id AND c.asset_id = src.claim_asset_id AND ${videoIdRange("c", params.range)}
+  WHERE c.video_id IS NULL
+    OR (c.claim_id, c.claim_type, c.claim_origin, c.policy, c.status) IS DISTINCT FROM
+       (COALESCE(src.claim_id, c.claim_id), COALESCE(src.claim_type, c.claim_type), COALESCE(src.claim_origin, c.claim_origin),
+        COALESCE(src.claim_policy, c.policy), COALESCE(src.claim_status, c.status))
 ),
 up AS (
   INSERT INTO claims AS c (video_id, asset_id, claim_id, claim_type, claim_origin, policy, status)
-  SELECT video_id, claim_asset_id, claim_id, claim_type, claim_origin, claim_policy, claim_status FROM src
+  SELECT video_id, claim_asset_id, claim_id, claim_type, claim_origin, claim_policy, claim_status FROM diff
   ON CONFLICT (video_id, asset_id) DO UPDATE SET
     claim_id = COALESCE(EXCLUDED.claim_id, c.claim_id),
     claim_type = COALESCE(EXCLUDED.claim_type, c.claim_type),

@@ -1,5 +1,5 @@
 export * from "./types";
-export { scanReport, readReportChunk } from "./read-report";
+export { scanReport, readReportChunk, streamReportChunk, type RowBatch, type ChunkEnd } from "./read-report";
 export { decideShort, type ShortsDecision, type ShortsRule } from "./shorts";
 export { REPORT_KINDS, KNOWN_KIND_IDS } from "./report-kinds";
 export { normalizeHeaderName } from "./header-detection";

@@ -48,15 +48,20 @@ export async function scanReport(openBytes: OpenBytes, options: { filename?: str
   }
 }
 
+/** What one decompressed piece of the file yielded: mapped records and rejected rows, in file order. */
+export type RowBatch = { records: ReportRecord[]; rejected: RejectedRow[]; fills: ReadonlySet<string> };
+export type ChunkEnd = { header: ReportHeader; rowsRead: number; next: Checkpoint | null };
+
 /**
- * Reads up to `maxRows` data rows from a checkpoint (or from the header when null), mapped and validated.
- * Streaming: memory follows maxRows, and reading stops at the chunk's last row instead of the end of the file.
- * The header is re-read from the top (a few records) rather than stored in the checkpoint.
+ * Streams up to `maxRows` data rows from a checkpoint (or from the header when null), mapped and validated, one
+ * batch per decompressed piece: memory stays flat however large the chunk, and the caller can write a batch while
+ * the next one is being decompressed. The header is re-read from the top (a few records), not stored in the
+ * checkpoint. Returns where the next chunk starts (null at the end of the file).
  */
-export async function readReportChunk(
+export async function* streamReportChunk(
   openBytes: OpenBytes,
   options: { checkpoint: Checkpoint | null; maxRows: number; filename?: string },
-): Promise<ReportChunk> {
+): AsyncGenerator<RowBatch, ChunkEnd> {
   const { checkpoint, filename } = options;
   const maxRows = Math.max(1, Math.floor(options.maxRows));
   const opened = await openAtHeader(openBytes, filename);
@@ -70,21 +75,40 @@ export async function readReportChunk(
   }
 
   const mapRow = createRowMapper(header);
+  let rowsRead = 0;
+  try {
+    for await (const batch of batches) {
+      const out: RowBatch = { records: [], rejected: [], fills: mapRow.fills };
+      for (const raw of batch) {
+        if (rowsRead === maxRows) {
+          if (out.records.length || out.rejected.length) yield out;
+          return { header, rowsRead, next: { byteOffset: raw.byteOffset, line: raw.line, headerLine: header.headerLine } };
+        }
+        rowsRead++;
+        const mapped = mapRow(raw.fields, raw.line);
+        if (mapped.record) out.records.push(mapped.record);
+        else out.rejected.push(mapped.rejected);
+      }
+      if (out.records.length || out.rejected.length) yield out;
+    }
+  } finally {
+    await batches.return(undefined);
+  }
+  return { header, rowsRead, next: null };
+}
+
+/** `streamReportChunk` gathered into one result (small chunks and tests). */
+export async function readReportChunk(
+  openBytes: OpenBytes,
+  options: { checkpoint: Checkpoint | null; maxRows: number; filename?: string },
+): Promise<ReportChunk> {
   const records: ReportRecord[] = [];
   const rejected: RejectedRow[] = [];
-  let rowsRead = 0;
-  let next: Checkpoint | null = null;
-  read: for await (const batch of batches) {
-    for (const raw of batch) {
-      if (rowsRead === maxRows) {
-        next = { byteOffset: raw.byteOffset, line: raw.line, headerLine: header.headerLine };
-        break read;
-      }
-      rowsRead++;
-      const mapped = mapRow(raw.fields, raw.line);
-      if (mapped.record) records.push(mapped.record);
-      else rejected.push(mapped.rejected);
-    }
+  const stream = streamReportChunk(openBytes, options);
+  for (;;) {
+    const step = await stream.next();
+    if (step.done) return { ...step.value, records, rejected };
+    records.push(...step.value.records);
+    rejected.push(...step.value.rejected);
   }
-  return { header, records, rejected, rowsRead, next };
 }

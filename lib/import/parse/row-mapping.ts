@@ -11,12 +11,15 @@ type Op = { index: number; target: Target; key: string; parse: Parse };
 
 export type MappedRow = { record: ReportRecord; rejected?: undefined } | { record?: undefined; rejected: RejectedRow };
 
+/** Maps one row; `fills` names every value it can set (`record.title`, `asset.isrc`, `claim.claim_id`, …). */
+export type RowMapper = ((fields: string[], line: number) => MappedRow) & { fills: ReadonlySet<string> };
+
 /**
  * Builds the row mapper for a header: columns are found by normalised NAME once, so column order never matters
  * and Title Case and snake_case files share one mapping. A row with any bad value is rejected as a whole (with
  * the first bad column), never half-imported.
  */
-export function createRowMapper(header: ReportHeader): (fields: string[], line: number) => MappedRow {
+export function createRowMapper(header: ReportHeader): RowMapper {
   const spec = kindSpec(header.kind.id);
   const cached = new Map<Parse, Parse>(([timestamp, channelId, period, bool] as Parse[]).map((p): [Parse, Parse] => [p, memoized(p)]));
   const names = header.columns.map(normalizeHeaderName);
@@ -76,7 +79,10 @@ export function createRowMapper(header: ReportHeader): (fields: string[], line: 
   };
   let current: Op | undefined;
 
-  return (fields, line) => {
+  const fills = new Set<string>([...ops.map((o) => `${o.target}.${o.key}`), ...claimOps.map((o) => `claim.${o.key}`)]);
+  if (claimAssetIndex >= 0) fills.add("claim.asset_id");
+
+  const map = (fields: string[], line: number): MappedRow => {
     // Extra empty fields (a trailing comma) are harmless; any other count means the row is misaligned.
     if (fields.length < width || (fields.length > width && fields.slice(width).some((f) => f.trim() !== ""))) {
       return reject(fields, line, `Row has ${fields.length} fields but the header has ${width}`);
@@ -97,6 +103,7 @@ export function createRowMapper(header: ReportHeader): (fields: string[], line: 
     if (spec.isShortsReport) record.in_shorts_report = true;
     return { record };
   };
+  return Object.assign(map, { fills });
 }
 
 /** One claim per asset id (legacy cells hold several joined by `|`); none for an unclaimed video. */

@@ -1,18 +1,20 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { reportRowsRejected } from "@/lib/db/schema";
-import { readReportChunk, type Checkpoint } from "@/lib/import/parse";
-import type { StagingWriter } from "@/lib/import/stage/staging-writer";
-import { stagingInputs } from "@/lib/import/stage/staging-columns";
+import { importSteps, reportRowsRejected } from "@/lib/db/schema";
+import { streamReportChunk, type ChunkEnd, type Checkpoint, type RejectedRow } from "@/lib/import/parse";
+import type { StagingSink, StagingWriter } from "@/lib/import/stage/staging-writer";
+import { stagingColumnsFilled, stagingInputs } from "@/lib/import/stage/staging-columns";
 import { recordedResult, runOnce } from "./import-steps";
 import type { ReportSource } from "./report-source";
 
 export type StagedChunk = { next: Checkpoint | null; rowsRead: number; rejected: number };
 
+const REJECTED_PER_INSERT = 1000;
+
 /**
- * Reads up to `maxRows` rows from a checkpoint, validates them and stores the good ones in the staging table and
- * the bad ones (line, column, reason) in report_rows_rejected. The step result is only the next checkpoint and
- * two counts, far below Inngest's step-size limit however large the chunk.
+ * Reads up to `maxRows` rows from a checkpoint, validates them and streams the good ones into the staging table
+ * and the bad ones (line, column, reason) into report_rows_rejected while reading, so memory stays flat however
+ * large the chunk. The step result is only the next checkpoint and two counts, far below Inngest's step-size limit.
  */
 export async function stageChunk(
   db: Database,
@@ -24,40 +26,98 @@ export async function stageChunk(
   const stepKey = `stage-${String(index).padStart(5, "0")}`;
   const done = await recordedResult<StagedChunk>(db, reportId, stepKey);
   if (done) return done;
-  // Read before opening the transaction: on the embedded database one long transaction blocks every request.
-  const chunk = await readReportChunk(source.openBytes, { checkpoint: params.checkpoint, maxRows: params.maxRows });
-  // Staged rows are written outside the step's transaction (COPY needs its own connection); clearing the chunk's
-  // lines first makes a repeated attempt replace, not duplicate, what an interrupted one wrote.
-  await writer.clearLines(reportId, params.checkpoint?.line ?? 0, chunk.next?.line ?? null);
-  await writer.write(reportId, [...stagingInputs(chunk.records)]);
-  return runOnce(db, reportId, stepKey, async (tx) => {
-    if (chunk.rejected.length > 0) {
-      for (let i = 0; i < chunk.rejected.length; i += 1000) {
-        await tx
-          .insert(reportRowsRejected)
-          .values(
-            chunk.rejected.slice(i, i + 1000).map((r) => ({
-              reportId,
-              line: r.line,
-              column: r.column ?? null,
-              value: r.value ?? null,
-              reason: r.reason,
-              raw: r.raw ? JSON.stringify(r.raw) : null,
-            })),
-          )
-          .onConflictDoNothing();
+  // Staged rows are written outside the step's transaction (COPY streams on its own connection). An attempt that
+  // finds its own start marker follows an interrupted one: it clears that attempt's rows first, so rows are
+  // replaced, not duplicated. Chunks run in order, so everything from this chunk's first line on is its own.
+  const fromLine = params.checkpoint?.line ?? 0;
+  if (await markStarted(db, reportId, stepKey)) await clearFrom(db, writer, reportId, fromLine);
+
+  let sink: StagingSink | null = null;
+  let rejectedCount = 0;
+  let end: ChunkEnd;
+  try {
+    const stream = streamReportChunk(source.openBytes, { checkpoint: params.checkpoint, maxRows: params.maxRows });
+    let pendingRejected: RejectedRow[] = [];
+    for (;;) {
+      const step = await stream.next();
+      if (step.done) {
+        end = step.value;
+        break;
+      }
+      if (step.value.records.length) {
+        sink ??= await writer.open(reportId, stagingColumnsFilled(step.value.fills));
+        await sink.add(stagingInputs(step.value.records));
+      }
+      if (step.value.rejected.length) {
+        rejectedCount += step.value.rejected.length;
+        pendingRejected.push(...step.value.rejected);
+        if (pendingRejected.length >= REJECTED_PER_INSERT) {
+          await storeRejected(db, reportId, pendingRejected);
+          pendingRejected = [];
+        }
       }
     }
-    return { next: chunk.next, rowsRead: chunk.rowsRead, rejected: chunk.rejected.length };
-  });
+    await storeRejected(db, reportId, pendingRejected);
+    await sink?.finish();
+  } catch (error) {
+    await sink?.abort(error as Error);
+    throw error;
+  }
+  const result: StagedChunk = { next: end.next, rowsRead: end.rowsRead, rejected: rejectedCount };
+  return runOnce(db, reportId, stepKey, async () => result);
 }
 
-/** Video-id boundaries that split the staged videos into ranges of about `perRange` videos each. */
+/** Records that an attempt of this chunk started; true when an earlier attempt had already started it. */
+async function markStarted(db: Database, reportId: number, stepKey: string): Promise<boolean> {
+  const inserted = await db
+    .insert(importSteps)
+    .values({ reportId, stepKey: `started:${stepKey}`, result: "null" })
+    .onConflictDoNothing()
+    .returning({ reportId: importSteps.reportId });
+  return inserted.length === 0;
+}
+
+async function clearFrom(db: Database, writer: StagingWriter, reportId: number, fromLine: number): Promise<void> {
+  await writer.clearFrom(reportId, fromLine);
+  await db.execute(sql`DELETE FROM report_rows_rejected WHERE report_id = ${reportId} AND line >= ${fromLine}`);
+}
+
+async function storeRejected(db: Database, reportId: number, rows: RejectedRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += REJECTED_PER_INSERT) {
+    await db
+      .insert(reportRowsRejected)
+      .values(
+        rows.slice(i, i + REJECTED_PER_INSERT).map((r) => ({
+          reportId,
+          line: r.line,
+          column: r.column ?? null,
+          value: r.value ?? null,
+          reason: r.reason,
+          raw: r.raw ? JSON.stringify(r.raw) : null,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+}
+
+/**
+ * Video-id boundaries that split the staged videos into ranges of about `perRange` rows each; the first is ''.
+ * They come from the statistics ANALYZE gathers anyway (the planner needs them for the merges): its histogram of
+ * video ids is a sample's quantiles, so ranges are close to even without sorting a million ids. Ranges only need
+ * to cover every id and be disjoint; their sizes need not be exact.
+ */
 export async function planVideoRanges(db: Database, reportId: number, perRange: number): Promise<string[]> {
-  const result = await db.execute(sql`
-SELECT video_id FROM (
-  SELECT video_id, row_number() OVER (ORDER BY video_id) AS rn
-  FROM (SELECT DISTINCT video_id FROM import_staging WHERE report_id = ${reportId} AND video_id IS NOT NULL) d
-) x WHERE (rn - 1) % ${perRange} = 0 ORDER BY video_id`);
-  return result.rows.map((r) => (r as { video_id: string }).video_id);
+  const any = await db.execute(sql`SELECT 1 FROM import_staging WHERE report_id = ${reportId} AND video_id IS NOT NULL LIMIT 1`);
+  if (any.rows.length === 0) return [];
+  await db.execute(sql`ANALYZE import_staging`);
+  const stats = await db.execute(sql`
+SELECT (SELECT reltuples FROM pg_class WHERE oid = 'import_staging'::regclass)::float8 AS rows,
+  (SELECT histogram_bounds::text::text[] FROM pg_stats
+   WHERE schemaname = current_schema() AND tablename = 'import_staging' AND attname = 'video_id') AS bounds`);
+  const { rows, bounds } = stats.rows[0] as { rows: number | null; bounds: string[] | null };
+  const ranges = Math.ceil((rows ?? 0) / perRange);
+  if (ranges <= 1 || !bounds || bounds.length < 3) return [""];
+  const picked = new Set<string>([""]);
+  for (let k = 1; k < ranges; k++) picked.add(bounds[Math.round((k * (bounds.length - 1)) / ranges)]);
+  return [...picked].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { toPgArrayLiteral } from "./pg-array-literal";
 import { stagingColumns, type StagingInput } from "./staging-columns";
+import type { StagingSink } from "./staging-writer";
 
 type Executor = Pick<Database, "execute">;
 
@@ -32,4 +33,27 @@ INSERT INTO import_staging (${sql.raw(insertColumns)})
 SELECT ${reportId}::int, ${sql.raw(selectList)}
 FROM unnest(${sql.join(params, sql`, `)}) AS u(${sql.raw(aliases)})`);
   }
+}
+
+/** Buffers rows and inserts them a statement's worth at a time (drivers without COPY). */
+export function openInsertSink(db: Executor, reportId: number): StagingSink {
+  let pending: StagingInput[] = [];
+  return {
+    add: async (rows) => {
+      for (const row of rows) pending.push(row);
+      if (pending.length >= ROWS_PER_STATEMENT) {
+        const full = pending;
+        pending = [];
+        await insertStagingRows(db, reportId, full);
+      }
+    },
+    finish: async () => {
+      const rest = pending;
+      pending = [];
+      await insertStagingRows(db, reportId, rest);
+    },
+    abort: async () => {
+      pending = [];
+    },
+  };
 }
