@@ -1,11 +1,12 @@
 import { inngest } from "@/inngest/client";
 import { importCancelled, importRequested } from "@/inngest/events";
 import type { Checkpoint } from "@/lib/import/parse";
-import { assetStep, failStep, finishStep, mergeStep, planStep, prepareStep, RANGES_PER_APPLY_STEP, stageStep } from "@/lib/import/pipeline/run-import-step";
+import { assetStep, compareStep, failStep, finishStep, mergeStep, planStep, prepareStep, RANGES_PER_APPLY_STEP, stageStep } from "@/lib/import/pipeline/run-import-step";
 
 // A million-row report must fit Inngest's limits (1,000 steps, 4 MB per step result, 32 MB of state): rows are
 // read in chunks resumed from a byte checkpoint and staged in the database; each step returns only a checkpoint
-// and counts. Then the staged videos are applied to the catalog in id ranges, one transaction per step.
+// and counts. Then the staged videos are applied to the catalog in id ranges, one transaction per step. Rows of
+// videos the catalog already holds exactly as these rows left them are not staged at all (compare-with-catalog).
 export const importReport = inngest.createFunction(
   {
     id: "import-report",
@@ -25,11 +26,15 @@ export const importReport = inngest.createFunction(
     const prepared = await step.run("validate-file", () => prepareStep(reportId));
     if (!prepared.ok) return prepared;
 
+    const { kind, excludeShorts, contentHash } = prepared;
+    const comparison = await step.run("compare-with-catalog", () => compareStep({ reportId, kind, excludeShorts, contentHash }));
+
     let checkpoint: Checkpoint | null = null;
     let readSoFar = 0;
-    for (let index = 0; ; index++) {
+    const onlyChanged = comparison.scope === "changed";
+    for (let index = 0; comparison.scope !== "none"; index++) {
       const staged = await step.run(`stage-rows-${index}`, () =>
-        stageStep({ reportId, index, checkpoint, totalRows: prepared.totalRows, readSoFar }),
+        stageStep({ reportId, index, checkpoint, totalRows: prepared.totalRows, readSoFar, onlyChanged }),
       );
       readSoFar += staged.rowsRead;
       if (!staged.next) break;

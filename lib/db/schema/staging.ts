@@ -68,3 +68,21 @@ export const importSteps = pgTable("import_steps", {
   result: text("result").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.reportId, t.stepKey] })]);
+
+// One row per report record, written while the file is validated: the record's line, its video id as written and
+// a hash of its cells. Unlogged scratch space like import_staging.
+export const importFingerprints = pgTable("import_fingerprints", {
+  reportId: integer("report_id").notNull(),
+  line: integer("line").notNull(),
+  videoKey: text("video_key"),
+  rowHash: bigint("row_hash", { mode: "number" }).notNull(),
+});
+
+// Per video of a report that may change the catalog: the fingerprint of all its rows, stored into the video by the
+// merge. Videos the catalog already holds as these rows left them are not listed (and not staged).
+// No index: it is written once per import and only ever read by hash joins.
+export const importVideoFingerprints = pgTable("import_video_fingerprints", {
+  reportId: integer("report_id").notNull(),
+  videoId: text("video_id").notNull(),
+  fingerprint: text("fingerprint"),
+});

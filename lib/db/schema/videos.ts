@@ -53,6 +53,11 @@ export const videos = pgTable(
     timeUploaded: timestamp("time_uploaded", { withTimezone: true }),
     notes: text("notes"),
     lastSourceReportId: integer("last_source_report_id"),
+    // Fingerprint of the report rows last merged into this video, and the updated_at that merge left. While both
+    // still hold (nobody changed the video or its claims since), the same rows again cannot change anything, so a
+    // re-import skips them without parsing (lib/import/fingerprint).
+    sourceFingerprint: text("source_fingerprint"),
+    sourceFingerprintAt: timestamp("source_fingerprint_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

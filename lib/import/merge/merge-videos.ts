@@ -66,10 +66,11 @@ WITH src AS (
 m AS (
   -- No row locks: merge steps hold a transaction-level advisory lock (catalog-merge-lock.ts), which serialises
   -- catalog merges without writing a lock into every existing row.
-  SELECT s.video_id, (o.video_id IS NULL) AS is_new, s.in_shorts_report,
+  SELECT s.video_id, (o.video_id IS NULL) AS is_new, s.in_shorts_report, fp.fingerprint,
     ${sql.raw(mergedSelect)},
     ${sql.raw(oldSelect)}
   FROM src s LEFT JOIN videos o ON o.video_id = s.video_id AND ${videoIdRange("o", range)}
+  LEFT JOIN import_video_fingerprints fp ON fp.report_id = ${reportId} AND fp.video_id = s.video_id
 ),
 k AS (
   SELECT m.*, ${sql.raw(shortsSqlCase("m"))}
@@ -87,10 +88,19 @@ ch AS MATERIALIZED (
   FROM d
 ),
 up AS (
-  INSERT INTO videos (video_id, ${sql.raw(insertColumns)}, last_source_report_id)
-  SELECT video_id, ${sql.raw(insertColumns)}, ${reportId}::int FROM ch WHERE changes IS NOT NULL
+  INSERT INTO videos (video_id, ${sql.raw(insertColumns)}, last_source_report_id, source_fingerprint, source_fingerprint_at)
+  SELECT video_id, ${sql.raw(insertColumns)}, ${reportId}::int, fingerprint, now() FROM ch WHERE changes IS NOT NULL
   ON CONFLICT (video_id) DO UPDATE SET ${sql.raw(updateSet)},
-    last_source_report_id = EXCLUDED.last_source_report_id, updated_at = now()
+    last_source_report_id = EXCLUDED.last_source_report_id, updated_at = now(),
+    source_fingerprint = EXCLUDED.source_fingerprint, source_fingerprint_at = EXCLUDED.source_fingerprint_at
+),
+-- Videos these rows leave as they are still learn the rows' fingerprint (not a change: no audit, same updated_at),
+-- so the next import of the same rows can skip them.
+fp AS (
+  UPDATE videos v SET source_fingerprint = ch.fingerprint, source_fingerprint_at = v.updated_at
+  FROM ch
+  WHERE NOT ch.changed AND NOT ch.skip AND v.video_id = ch.video_id AND ${videoIdRange("v", range)}
+    AND (v.source_fingerprint IS DISTINCT FROM ch.fingerprint OR v.source_fingerprint_at IS DISTINCT FROM v.updated_at)
 ),
 au AS (
   INSERT INTO metadata_syncs (video_id, source_kind, source_id, changes)

@@ -32,15 +32,23 @@ async function* chain(first: RawRecord[], rest: AsyncGenerator<RawRecord[]>): As
   yield* rest;
 }
 
+/** Receives the raw data records of a scan as they are read (after the header), batch by batch. */
+export type RecordsListener = (header: ReportHeader, records: RawRecord[]) => Promise<void> | void;
+
 /**
  * Reads the whole file once: decompression, UTF-8, header and kind, and the number of data rows (non-blank
- * records after the header). A broken file comes back as `fileError`, never as an exception.
+ * records after the header). A broken file comes back as `fileError`, never as an exception. `onRecords` sees the
+ * raw records on the way (the import fingerprints them there, without mapping a single row).
  */
-export async function scanReport(openBytes: OpenBytes, options: { filename?: string } = {}): Promise<ReportScan> {
+export async function scanReport(openBytes: OpenBytes, options: { filename?: string; onRecords?: RecordsListener } = {}): Promise<ReportScan> {
   try {
     const { header, leftover, batches } = await openAtHeader(openBytes, options.filename);
     let totalRows = leftover.length;
-    for await (const batch of batches) totalRows += batch.length;
+    if (leftover.length) await options.onRecords?.(header, leftover);
+    for await (const batch of batches) {
+      totalRows += batch.length;
+      await options.onRecords?.(header, batch);
+    }
     return { header, totalRows };
   } catch (error) {
     if (error instanceof ReportFileError) return { totalRows: 0, fileError: error.toFileError() };
@@ -60,8 +68,9 @@ export type ChunkEnd = { header: ReportHeader; rowsRead: number; next: Checkpoin
  */
 export async function* streamReportChunk(
   openBytes: OpenBytes,
-  options: { checkpoint: Checkpoint | null; maxRows: number; filename?: string },
+  options: { checkpoint: Checkpoint | null; maxRows: number; filename?: string; onlyLines?: ReadonlySet<number> },
 ): AsyncGenerator<RowBatch, ChunkEnd> {
+  const { onlyLines } = options;
   const { checkpoint, filename } = options;
   const maxRows = Math.max(1, Math.floor(options.maxRows));
   const opened = await openAtHeader(openBytes, filename);
@@ -85,6 +94,8 @@ export async function* streamReportChunk(
           return { header, rowsRead, next: { byteOffset: raw.byteOffset, line: raw.line, headerLine: header.headerLine } };
         }
         rowsRead++;
+        // Rows the catalog already holds as they are (see lib/import/fingerprint) are counted, not mapped.
+        if (onlyLines && !onlyLines.has(raw.line)) continue;
         const mapped = mapRow(raw.fields, raw.line);
         if (mapped.record) out.records.push(mapped.record);
         else out.rejected.push(mapped.rejected);

@@ -2,7 +2,8 @@ import type { Database } from "@/lib/db/client";
 import type { ReportSummary } from "@/lib/db/schema";
 import { getReport, updateReport } from "@/lib/import/reports/report-queries";
 import { combineChangeSet } from "./change-set";
-import { clearImportScratch, recordedResults } from "./import-steps";
+import { clearImportScratch, recordedResult, recordedResults } from "./import-steps";
+import type { CatalogComparison } from "@/lib/import/fingerprint/compare-with-catalog";
 import type { RangeResult } from "./merge-range-step";
 import type { StagedChunk } from "./stage-chunk";
 import type { AssetLevelResult } from "./merge-asset-level";
@@ -16,13 +17,15 @@ export async function finishReport(db: Database, params: { reportId: number; kin
   const staged = await recordedResults<StagedChunk>(db, reportId, "stage-");
   const ranges = await recordedResults<RangeResult>(db, reportId, "merge-");
   const [assets] = await recordedResults<AssetLevelResult>(db, reportId, "assets");
+  const comparison = await recordedResult<CatalogComparison>(db, reportId, "compare");
   const sum = (key: Exclude<keyof RangeResult, "changeSet">) => ranges.reduce((total, r) => total + r[key], 0);
   const summary: ReportSummary = {
     kind: params.kind,
-    total_rows: staged.reduce((t, s) => t + s.rowsRead, 0),
+    // Nothing is staged when the catalog already holds every row; the validation read counted them.
+    total_rows: staged.length ? staged.reduce((t, s) => t + s.rowsRead, 0) : params.totalRows,
     created: sum("created"),
     updated: sum("updated") + (assets?.videosUpdated ?? 0),
-    unchanged: sum("unchanged"),
+    unchanged: sum("unchanged") + (comparison?.unchanged ?? 0),
     skipped: sum("skipped"),
     rejected: staged.reduce((t, s) => t + s.rejected, 0),
     assets_created: assets?.created ?? 0,

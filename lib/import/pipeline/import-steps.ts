@@ -39,14 +39,19 @@ export async function recordedResults<T>(db: Database, reportId: number, prefix:
   return rows.map((r) => JSON.parse(r.result) as T);
 }
 
+/** Per-report scratch rows of an import; unlogged tables cleared when the import ends. */
+const SCRATCH_TABLES = ["import_staging", "import_fingerprints", "import_video_fingerprints"];
+
 /**
- * Removes a report's staged rows and step records. When no other report has rows staged, the staging table is
+ * Removes a report's staged rows, fingerprints and step records. When no other report has rows staged, the staging table is
  * truncated instead: deleting a million rows one by one costs seconds, truncating costs nothing.
  */
 export async function clearImportScratch(db: Pick<Database, "transaction">, reportId: number): Promise<void> {
   const truncated = await truncateStagingIfAlone(db, reportId);
   await db.transaction(async (tx) => {
-    if (!truncated) await tx.execute(sql`DELETE FROM import_staging WHERE report_id = ${reportId}`);
+    if (!truncated) {
+      for (const table of SCRATCH_TABLES) await tx.execute(sql`DELETE FROM ${sql.identifier(table)} WHERE report_id = ${reportId}`);
+    }
     await tx.execute(sql`DELETE FROM import_steps WHERE report_id = ${reportId}`);
   });
 }
@@ -58,10 +63,12 @@ export async function clearImportScratch(db: Pick<Database, "transaction">, repo
 async function truncateStagingIfAlone(db: Pick<Database, "transaction">, reportId: number): Promise<boolean> {
   try {
     return await db.transaction(async (tx) => {
-      await tx.execute(sql`LOCK TABLE import_staging IN ACCESS EXCLUSIVE MODE NOWAIT`);
-      const others = await tx.execute(sql`SELECT 1 FROM import_staging WHERE report_id <> ${reportId} LIMIT 1`);
-      if (others.rows.length > 0) return false;
-      await tx.execute(sql`TRUNCATE import_staging`);
+      await tx.execute(sql.raw(`LOCK TABLE ${SCRATCH_TABLES.join(", ")} IN ACCESS EXCLUSIVE MODE NOWAIT`));
+      for (const table of SCRATCH_TABLES) {
+        const others = await tx.execute(sql`SELECT 1 FROM ${sql.identifier(table)} WHERE report_id <> ${reportId} LIMIT 1`);
+        if (others.rows.length > 0) return false;
+      }
+      await tx.execute(sql.raw(`TRUNCATE ${SCRATCH_TABLES.join(", ")}`));
       return true;
     });
   } catch (error) {

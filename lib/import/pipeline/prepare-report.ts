@@ -1,6 +1,8 @@
 import { pgErrorCode, UNIQUE_VIOLATION } from "@/lib/db/pg-error";
 import type { Database } from "@/lib/db/client";
-import { scanReport } from "@/lib/import/parse";
+import { normalizeHeaderName, scanReport, type RecordsListener } from "@/lib/import/parse";
+import type { FingerprintSink } from "@/lib/import/fingerprint/fingerprint-writer";
+import { sql } from "drizzle-orm";
 import { getReport, updateReport } from "@/lib/import/reports/report-queries";
 import { hashingSource, periodFromFilename, type ReportSource } from "./report-source";
 import { failReport } from "./fail-report";
@@ -15,15 +17,44 @@ export type PreparedReport =
  * file-level failure is found before anything is written, and claim the content hash so the same content is
  * never imported twice at once.
  */
-export async function prepareReport(db: Database, reportId: number, source: ReportSource): Promise<PreparedReport> {
+export async function prepareReport(
+  db: Database,
+  reportId: number,
+  source: ReportSource,
+  openFingerprints: () => Promise<FingerprintSink>,
+): Promise<PreparedReport> {
   const report = await getReport(db, reportId);
   if (report.status === "cancelled") return { ok: false, reportId, reason: "cancelled" };
   await updateReport(db, reportId, { status: "processing", startedAt: new Date(), error: null, errorLine: null,
     progress: { processed_rows: 0, total_rows: 0, percentage: 0, videos_created: 0, videos_updated: 0, errors: 0, phase: "validating" } });
 
   const hashing = hashingSource(source);
-  const scan = await scanReport(hashing.source.openBytes, { filename: report.filename });
+  // Fingerprints of a video-level report's records are written during this same read (an earlier, interrupted
+  // attempt's are removed first); the compare step uses them to leave rows the catalog already holds unparsed.
+  await db.execute(sql`DELETE FROM import_fingerprints WHERE report_id = ${reportId}`);
+  let fingerprints: FingerprintSink | null = null;
+  let keyIndex = -1;
+  const onRecords: RecordsListener = async (header, records) => {
+    if (header.kind.level !== "video") return;
+    if (!fingerprints) {
+      fingerprints = await openFingerprints();
+      keyIndex = header.columns.map(normalizeHeaderName).indexOf("video_id");
+    }
+    for (const record of records) {
+      const full = fingerprints.add(record.line, (record.fields[keyIndex] ?? "").trim(), record.fields);
+      if (full) await full;
+    }
+  };
+  let scan: Awaited<ReturnType<typeof scanReport>>;
+  try {
+    scan = await scanReport(hashing.source.openBytes, { filename: report.filename, onRecords });
+    await (fingerprints as FingerprintSink | null)?.finish();
+  } catch (error) {
+    await (fingerprints as FingerprintSink | null)?.abort(error as Error);
+    throw error;
+  }
   if (scan.fileError) {
+    await db.execute(sql`DELETE FROM import_fingerprints WHERE report_id = ${reportId}`);
     await failReport(db, reportId, scan.fileError.message, scan.fileError.line ?? null);
     return { ok: false, reportId, reason: scan.fileError.message };
   }

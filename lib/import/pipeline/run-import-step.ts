@@ -12,7 +12,9 @@ import { mergeRangeStep, type RangeResult } from "./merge-range-step";
 import { mergeAssetLevel } from "./merge-asset-level";
 import { finishReport } from "./finish-report";
 import { failReport } from "./fail-report";
-import { clearImportScratch } from "./import-steps";
+import { clearImportScratch, runOnce } from "./import-steps";
+import { openFingerprintSink } from "@/lib/import/fingerprint/fingerprint-writer";
+import { compareWithCatalog, forgetFingerprintsOfRejected } from "@/lib/import/fingerprint/compare-with-catalog";
 import { NonRetriableError } from "inngest";
 import type { MetricsContext } from "@/lib/import/merge/merge-metrics";
 
@@ -41,10 +43,28 @@ async function stopIfCancelled(reportId: number): Promise<Report> {
 
 export async function prepareStep(reportId: number) {
   const db = await getDb();
-  return withStatus(reportId, "validate-file", async () => prepareReport(db, reportId, s3ReportSource((await getReport(db, reportId)).key)));
+  const handle = await getDatabase();
+  return withStatus(reportId, "validate-file", async () =>
+    prepareReport(db, reportId, s3ReportSource((await getReport(db, reportId)).key), () => openFingerprintSink(handle, reportId)),
+  );
 }
 
-export async function stageStep(params: { reportId: number; index: number; checkpoint: Checkpoint | null; totalRows: number; readSoFar: number }) {
+/** Which rows staging has to read: the videos whose rows the catalog already holds as they are are left out. */
+export async function compareStep(params: { reportId: number; kind: string; excludeShorts: boolean; contentHash: string }) {
+  const db = await getDb();
+  return withStatus(params.reportId, "compare-with-catalog", () =>
+    runOnce(db, params.reportId, "compare", (tx) => compareWithCatalog(tx, params)),
+  );
+}
+
+export async function stageStep(params: {
+  reportId: number;
+  index: number;
+  checkpoint: Checkpoint | null;
+  totalRows: number;
+  readSoFar: number;
+  onlyChanged: boolean;
+}) {
   const db = await getDb();
   return withStatus(params.reportId, `stage-rows-${params.index}`, async () => {
     const report = await getReport(db, params.reportId);
@@ -67,7 +87,9 @@ export async function stageStep(params: { reportId: number; index: number; check
 }
 
 export async function planStep(reportId: number): Promise<string[]> {
-  return planVideoRanges(await getDb(), reportId, getEnv().IMPORT_MERGE_RANGE_VIDEOS);
+  const db = await getDb();
+  await forgetFingerprintsOfRejected(db, reportId);
+  return planVideoRanges(db, reportId, getEnv().IMPORT_MERGE_RANGE_VIDEOS);
 }
 
 /** How many id ranges one apply step merges side by side (each in its own transaction and connection). */

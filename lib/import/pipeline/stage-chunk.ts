@@ -6,6 +6,7 @@ import type { StagingSink, StagingWriter } from "@/lib/import/stage/staging-writ
 import { stagingColumnsFilled, stagingInputs } from "@/lib/import/stage/staging-columns";
 import { recordedResult, runOnce } from "./import-steps";
 import type { ReportSource } from "./report-source";
+import { changedLinesFrom } from "@/lib/import/fingerprint/compare-with-catalog";
 
 export type StagedChunk = { next: Checkpoint | null; rowsRead: number; rejected: number };
 
@@ -18,7 +19,7 @@ const REJECTED_PER_INSERT = 1000;
  */
 export async function stageChunk(
   db: Database,
-  params: { reportId: number; index: number; checkpoint: Checkpoint | null; maxRows: number },
+  params: { reportId: number; index: number; checkpoint: Checkpoint | null; maxRows: number; onlyChanged?: boolean },
   source: ReportSource,
   writer: StagingWriter,
 ): Promise<StagedChunk> {
@@ -36,7 +37,8 @@ export async function stageChunk(
   let rejectedCount = 0;
   let end: ChunkEnd;
   try {
-    const stream = streamReportChunk(source.openBytes, { checkpoint: params.checkpoint, maxRows: params.maxRows });
+    const onlyLines = params.onlyChanged ? await changedLinesFrom(db, reportId, fromLine, params.maxRows) : undefined;
+    const stream = streamReportChunk(source.openBytes, { checkpoint: params.checkpoint, maxRows: params.maxRows, onlyLines });
     let pendingRejected: RejectedRow[] = [];
     for (;;) {
       const step = await stream.next();
