@@ -13,5 +13,6 @@ CREATE TABLE "import_video_fingerprints" (
 --> statement-breakpoint
 ALTER TABLE "videos" ADD COLUMN "source_fingerprint" text;--> statement-breakpoint
 ALTER TABLE "videos" ADD COLUMN "source_fingerprint_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "claims_updated_at_idx" ON "claims" USING btree ("updated_at");--> statement-breakpoint
 ALTER TABLE "import_fingerprints" SET UNLOGGED;--> statement-breakpoint
 ALTER TABLE "import_video_fingerprints" SET UNLOGGED;

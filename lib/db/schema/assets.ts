@@ -49,6 +49,8 @@ export const claims = pgTable(
     uniqueIndex("claims_video_asset_uq").on(t.videoId, t.assetId),
     index("claims_asset_id_idx").on(t.assetId),
     index("claims_claim_id_idx").on(t.claimId),
+    // Finds the claims changed since a report's rows were last merged (lib/import/fingerprint) without a scan.
+    index("claims_updated_at_idx").on(t.updatedAt),
   ],
 );
 

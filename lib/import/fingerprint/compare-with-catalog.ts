@@ -41,15 +41,20 @@ WITH f AS (
   FROM import_fingerprints WHERE report_id = ${reportId} AND video_key IS NOT NULL
   GROUP BY video_key
 ),
+candidates AS MATERIALIZED (
+  SELECT f.video_key, f.fingerprint, v.source_fingerprint_at AS merged_at,
+    COALESCE(v.source_fingerprint = f.fingerprint AND v.source_fingerprint_at = v.updated_at, false) AS same_rows
+  FROM f LEFT JOIN videos v ON v.video_id = f.video_key
+),
+-- Claims changed after the oldest of those merges, through claims_updated_at_idx: usually none or a few.
 newer_claims AS (
-  SELECT DISTINCT c.video_id FROM claims c JOIN videos v ON v.video_id = c.video_id
-  WHERE c.updated_at > v.source_fingerprint_at
+  SELECT DISTINCT c.video_id, c.updated_at FROM claims c
+  WHERE c.updated_at > (SELECT min(merged_at) FROM candidates WHERE same_rows)
 ),
 compared AS MATERIALIZED (
-  SELECT f.video_key, f.fingerprint,
-    COALESCE(v.source_fingerprint = f.fingerprint AND v.source_fingerprint_at = v.updated_at AND n.video_id IS NULL, false) AS unchanged
-  FROM f LEFT JOIN videos v ON v.video_id = f.video_key
-  LEFT JOIN newer_claims n ON n.video_id = f.video_key
+  SELECT k.video_key, k.fingerprint,
+    k.same_rows AND NOT EXISTS (SELECT 1 FROM newer_claims n WHERE n.video_id = k.video_key AND n.updated_at > k.merged_at) AS unchanged
+  FROM candidates k
 ),
 stored AS (
   INSERT INTO import_video_fingerprints (report_id, video_id, fingerprint)

@@ -1,6 +1,5 @@
-import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { stagingRange, type VideoRange } from "@/lib/import/merge/batch-range";
+import type { VideoRange } from "@/lib/import/merge/batch-range";
 import { mergeClaimRange } from "@/lib/import/merge/merge-claims";
 import { mergeVideoMetricsRange, type MetricsContext } from "@/lib/import/merge/merge-metrics";
 import { mergeVideoRange, type VideoMergeCounts } from "@/lib/import/merge/merge-videos";
@@ -19,21 +18,10 @@ export async function mergeRangeStep(
   return runOnce(db, reportId, `merge-${String(params.index).padStart(5, "0")}`, async (tx) => {
     await lockCatalogMerges(tx);
     const videos = await mergeVideoRange(tx, { reportId, range: params.range, excludeShorts: params.excludeShorts });
-    await upsertChannels(tx, reportId, params.range);
     const claims = await mergeClaimRange(tx, { reportId, range: params.range });
     const metricRows = await mergeVideoMetricsRange(tx, params.metrics, params.range);
     // Queued per range rather than at the end, so no single step has to queue a whole report's videos.
     const enrichmentQueued = await enqueueAssetEnrichment(tx, reportId, params.range);
     return { ...videos, claimsCreated: claims.created, claimsUpdated: claims.updated, metricRows, enrichmentQueued };
   });
-}
-
-async function upsertChannels(db: Pick<Database, "execute">, reportId: number, range: VideoRange): Promise<void> {
-  await db.execute(sql`
-INSERT INTO channels AS c (channel_id, name)
-SELECT DISTINCT ON (s.channel_id) s.channel_id, s.channel_name
-FROM import_staging s WHERE ${stagingRange(reportId, range)} AND s.channel_id IS NOT NULL
-ORDER BY s.channel_id, s.line DESC
-ON CONFLICT (channel_id) DO UPDATE SET name = COALESCE(EXCLUDED.name, c.name), updated_at = now()
-WHERE c.name IS DISTINCT FROM COALESCE(EXCLUDED.name, c.name)`);
 }

@@ -13,6 +13,7 @@ import { mergeAssetLevel } from "./merge-asset-level";
 import { finishReport } from "./finish-report";
 import { failReport } from "./fail-report";
 import { clearImportScratch, runOnce } from "./import-steps";
+import { upsertReportChannels } from "@/lib/import/merge/merge-channels";
 import { openFingerprintSink } from "@/lib/import/fingerprint/fingerprint-writer";
 import { compareWithCatalog, forgetFingerprintsOfRejected } from "@/lib/import/fingerprint/compare-with-catalog";
 import { NonRetriableError } from "inngest";
@@ -89,6 +90,7 @@ export async function stageStep(params: {
 export async function planStep(reportId: number): Promise<string[]> {
   const db = await getDb();
   await forgetFingerprintsOfRejected(db, reportId);
+  await upsertReportChannels(db, reportId);
   return planVideoRanges(db, reportId, getEnv().IMPORT_MERGE_RANGE_VIDEOS);
 }
 
