@@ -46,15 +46,16 @@ candidates AS MATERIALIZED (
     COALESCE(v.source_fingerprint = f.fingerprint AND v.source_fingerprint_at = v.updated_at, false) AS same_rows
   FROM f LEFT JOIN videos v ON v.video_id = f.video_key
 ),
--- Claims changed after the oldest of those merges, through claims_updated_at_idx: usually none or a few.
+-- Claims changed after the video's rows were merged. The lower bound (the oldest of those merges) lets
+-- claims_updated_at_idx skip the claims nobody touched since; the join then compares per video.
 newer_claims AS (
-  SELECT DISTINCT c.video_id, c.updated_at FROM claims c
-  WHERE c.updated_at > (SELECT min(merged_at) FROM candidates WHERE same_rows)
+  SELECT DISTINCT k.video_key FROM candidates k JOIN claims c ON c.video_id = k.video_key
+  WHERE k.same_rows AND c.updated_at > k.merged_at
+    AND c.updated_at > (SELECT min(merged_at) FROM candidates WHERE same_rows)
 ),
 compared AS MATERIALIZED (
-  SELECT k.video_key, k.fingerprint,
-    k.same_rows AND NOT EXISTS (SELECT 1 FROM newer_claims n WHERE n.video_id = k.video_key AND n.updated_at > k.merged_at) AS unchanged
-  FROM candidates k
+  SELECT k.video_key, k.fingerprint, (k.same_rows AND n.video_key IS NULL) AS unchanged
+  FROM candidates k LEFT JOIN newer_claims n ON n.video_key = k.video_key
 ),
 stored AS (
   INSERT INTO import_video_fingerprints (report_id, video_id, fingerprint)

@@ -15,3 +15,12 @@ export function videoIdRange(alias: string, range: VideoRange): SQL {
   const upper = range.to === null ? sql`` : sql` AND ${column} < ${range.to}`;
   return sql`${column} >= ${range.from}${upper}`;
 }
+
+/**
+ * The time a report's merges write into updated_at: when its import started, the same for every range and step.
+ * Claims and videos merged by one import then share one timestamp, so "changed since that import" is a plain
+ * comparison (lib/import/fingerprint) instead of one per transaction. now() when the report row is not there.
+ */
+export function reportMergeTime(reportId: number): SQL {
+  return sql`COALESCE((SELECT r.started_at FROM reports r WHERE r.id = ${reportId}), now())`;
+}

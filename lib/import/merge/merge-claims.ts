@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { stagingRange, videoIdRange, type VideoRange } from "./batch-range";
+import { reportMergeTime, stagingRange, videoIdRange, type VideoRange } from "./batch-range";
 
 type Executor = Pick<Database, "execute">;
 
@@ -26,15 +26,16 @@ diff AS (
         COALESCE(src.claim_policy, c.policy), COALESCE(src.claim_status, c.status))
 ),
 up AS (
-  INSERT INTO claims AS c (video_id, asset_id, claim_id, claim_type, claim_origin, policy, status)
-  SELECT video_id, claim_asset_id, claim_id, claim_type, claim_origin, claim_policy, claim_status FROM diff
+  INSERT INTO claims AS c (video_id, asset_id, claim_id, claim_type, claim_origin, policy, status, updated_at)
+  SELECT video_id, claim_asset_id, claim_id, claim_type, claim_origin, claim_policy, claim_status, t.at
+  FROM diff, (SELECT ${reportMergeTime(params.reportId)} AS at) t
   ON CONFLICT (video_id, asset_id) DO UPDATE SET
     claim_id = COALESCE(EXCLUDED.claim_id, c.claim_id),
     claim_type = COALESCE(EXCLUDED.claim_type, c.claim_type),
     claim_origin = COALESCE(EXCLUDED.claim_origin, c.claim_origin),
     policy = COALESCE(EXCLUDED.policy, c.policy),
     status = COALESCE(EXCLUDED.status, c.status),
-    updated_at = now()
+    updated_at = EXCLUDED.updated_at
   WHERE (c.claim_id, c.claim_type, c.claim_origin, c.policy, c.status) IS DISTINCT FROM
     (COALESCE(EXCLUDED.claim_id, c.claim_id), COALESCE(EXCLUDED.claim_type, c.claim_type),
      COALESCE(EXCLUDED.claim_origin, c.claim_origin), COALESCE(EXCLUDED.policy, c.policy), COALESCE(EXCLUDED.status, c.status))

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { stagingRange, videoIdRange, type VideoRange } from "./batch-range";
+import { reportMergeTime, stagingRange, videoIdRange, type VideoRange } from "./batch-range";
 import { videoFieldsFromReports } from "./video-fields";
 import { shortsSqlCase } from "./shorts-sql";
 import { changeSetGroups } from "./video-fields";
@@ -88,10 +88,11 @@ ch AS MATERIALIZED (
   FROM d
 ),
 up AS (
-  INSERT INTO videos (video_id, ${sql.raw(insertColumns)}, last_source_report_id, source_fingerprint, source_fingerprint_at)
-  SELECT video_id, ${sql.raw(insertColumns)}, ${reportId}::int, fingerprint, now() FROM ch WHERE changes IS NOT NULL
+  INSERT INTO videos (video_id, ${sql.raw(insertColumns)}, last_source_report_id, source_fingerprint, source_fingerprint_at, updated_at)
+  SELECT video_id, ${sql.raw(insertColumns)}, ${reportId}::int, fingerprint, t.at, t.at
+  FROM ch, (SELECT ${reportMergeTime(reportId)} AS at) t WHERE changes IS NOT NULL
   ON CONFLICT (video_id) DO UPDATE SET ${sql.raw(updateSet)},
-    last_source_report_id = EXCLUDED.last_source_report_id, updated_at = now(),
+    last_source_report_id = EXCLUDED.last_source_report_id, updated_at = EXCLUDED.updated_at,
     source_fingerprint = EXCLUDED.source_fingerprint, source_fingerprint_at = EXCLUDED.source_fingerprint_at
 ),
 -- Videos these rows leave as they are still learn the rows' fingerprint (not a change: no audit, same updated_at),

@@ -1,0 +1,84 @@
+// The least any first import of the benchmark file must write, timed on the app's own schema: the report's rows
+// already loaded into an unlogged table (no parsing, no diffing, no steps), then one INSERT … SELECT each into
+// the tables issue #4 requires (videos with the catalog's search indexes, every claim, one audit record per new
+// video, one enrichment task per video with an asset). Run: `npx tsx bench/write-floor.ts` (BENCH_ROWS).
+import { existsSync, mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { generateVideosReport, videosReportHeader } from "./generate-videos-report";
+import { timeRawCopy } from "./raw-copy";
+
+const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const file = path.resolve(".data/bench", `videos-report-${rows}.csv.gz`);
+const dbName = `catalog_floor_${randomBytes(4).toString("hex")}`;
+const dbUrl = Object.assign(new URL(server), { pathname: `/${dbName}` }).toString();
+
+const writes: [string, string][] = [
+  [
+    "videos (catalog indexes)",
+    `INSERT INTO videos (video_id, title, channel_id, time_uploaded, time_published, video_length, views, privacy_status,
+       claim_id, asset_id, custom_id, isrc, upload_source, claimed_by_this_owner, claimed_by_another_owner,
+       other_owners_claiming, embedding_allowed, ratings_allowed, comments_allowed, category, effective_policy, claimed_status)
+     SELECT video_id, video_title, channel_id, time_uploaded::timestamptz, time_published::timestamptz, video_length::int,
+       views::bigint, privacy_status, claim_id, asset_id, custom_id, isrc, upload_source, claimed_by_this_owner = 'Yes',
+       claimed_by_another_owner = 'Yes', nullif(other_owners_claiming, ''), embedding_allowed = 'Yes', ratings_allowed = 'Yes',
+       comments_allowed = 'Yes', category, effective_policy, 'claimed' FROM raw`,
+  ],
+  ["claims", `INSERT INTO claims (video_id, asset_id, claim_id) SELECT video_id, asset_id, claim_id FROM raw`],
+  [
+    "audit, one record per video",
+    `INSERT INTO metadata_syncs (video_id, source_kind, source_id, changes)
+     SELECT video_id, 'report', '1', ('{"title":[null,' || to_json(video_title)::text || '],"asset_id":[null,' || to_json(asset_id)::text || ']}')::jsonb FROM raw`,
+  ],
+  [
+    "enrichment tasks",
+    `INSERT INTO processing_queue (task_type, video_id, asset_id, status, priority, payload)
+     SELECT 'asset_enrichment', video_id, asset_id, 'pending', 0, jsonb_build_object('video_id', video_id, 'asset_id', asset_id) FROM raw`,
+  ],
+];
+
+async function main() {
+  mkdirSync(path.dirname(file), { recursive: true });
+  if (!existsSync(file)) await generateVideosReport(file, rows);
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  try {
+    const { createDatabase } = await import("@/lib/db/client");
+    const { runMigrations } = await import("@/lib/db/migrate");
+    const migrated = await createDatabase({ url: dbUrl });
+    await runMigrations(migrated);
+    await migrated.close();
+    const copySeconds = await timeRawCopy(dbUrl, file);
+    const client = new pg.Client({ connectionString: dbUrl });
+    await client.connect();
+    await client.query(`CREATE UNLOGGED TABLE raw (${videosReportHeader.map((c) => `${c} text`).join(", ")})`);
+    const { pipeline } = await import("node:stream/promises");
+    const { createReadStream } = await import("node:fs");
+    const { createGunzip } = await import("node:zlib");
+    const { from: copyFrom } = await import("pg-copy-streams");
+    await pipeline(createReadStream(file), createGunzip(), client.query(copyFrom("COPY raw FROM STDIN (FORMAT csv, HEADER true)")));
+    await client.query("SET work_mem = '64MB'");
+    let total = 0;
+    console.log(`| write (${rows.toLocaleString()} rows) | seconds |\n| --- | --- |\n| raw COPY into a keyed table (the yardstick) | ${copySeconds.toFixed(1)} |`);
+    for (const [label, statement] of writes) {
+      const started = performance.now();
+      await client.query(statement);
+      const seconds = (performance.now() - started) / 1000;
+      total += seconds;
+      console.log(`| ${label} | ${seconds.toFixed(1)} |`);
+    }
+    console.log(`| **sum of the required writes** | **${total.toFixed(1)} = ${(total / copySeconds).toFixed(2)}× COPY** |`);
+    await client.end();
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
