@@ -61,11 +61,15 @@ export async function createDatabase(options: CreateDatabaseOptions = {}): Promi
       neonConfig.pipelineConnect = false;
     }
     const pool = new Pool({ connectionString: url });
+    pool.on("error", (error: Error) => console.warn(`[db] idle connection closed by the server: ${error.message}`));
     return { db: drizzle(pool, { schema }) as unknown as Database, driver, label, close: () => pool.end() };
   }
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle pooled connection the server closes (restart, failover, a dropped database) is an event on the pool;
+  // unheard, it would crash the process. The pool has already discarded that connection; the next query opens another.
+  pool.on("error", (error) => console.warn(`[db] idle connection closed by the server: ${error.message}`));
   return { db: drizzle(pool, { schema }) as unknown as Database, driver, label, close: () => pool.end(), pgPool: pool };
 }
 

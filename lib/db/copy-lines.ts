@@ -21,6 +21,12 @@ export type CopyLineWriter = {
 export async function openCopyLines(pool: Pool, copySql: string): Promise<CopyLineWriter> {
   const client = await pool.connect();
   const stream = client.query(copyFrom(copySql));
+  // Listened to from the start: an error between two writes (the connection dropped) must reach the next write
+  // or `finish`, not crash the process as an unheard stream error.
+  let failure: Error | null = null;
+  stream.on("error", (error) => {
+    failure ??= error;
+  });
   let lines: string[] = [];
   let pendingBytes = 0;
   let released = false;
@@ -30,6 +36,7 @@ export async function openCopyLines(pool: Pool, copySql: string): Promise<CopyLi
     client.release(error);
   };
   const flush = async () => {
+    if (failure) throw failure;
     lines.push("");
     const ok = stream.write(lines.join("\n"));
     lines = [];
@@ -38,6 +45,7 @@ export async function openCopyLines(pool: Pool, copySql: string): Promise<CopyLi
   };
   return {
     push: (line) => {
+      if (failure) throw failure;
       lines.push(line);
       pendingBytes += line.length + 1;
       if (pendingBytes >= FLUSH_AT) return flush();
