@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { generateVideosReport } from "./generate-videos-report";
 import { timeRawCopy } from "./raw-copy";
+import { migrateDatabase } from "./migrate-database";
 import { peakMemoryMb, startNodeProcess, stopProcess, waitForUrl } from "./processes";
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -50,11 +51,7 @@ async function main() {
   const children: ReturnType<typeof startNodeProcess>[] = [];
   const stops: (() => Promise<void>)[] = [];
   try {
-    const { createDatabase } = await import("@/lib/db/client");
-    const { runMigrations } = await import("@/lib/db/migrate");
-    const migrated = await createDatabase({ url: dbUrl });
-    await runMigrations(migrated);
-    await migrated.close();
+    await migrateDatabase(dbUrl);
 
     console.log("timing a raw COPY of the same rows …");
     const copySeconds = await timeRawCopy(dbUrl, file);

@@ -26,7 +26,11 @@ try {
   const text = [videosReportHeader.join(","), ...Array.from({ length: rows }, (_, i) => benchRow(i).join(","))].join("\n") + "\n";
   const open = async () => (async function* () { yield Buffer.from(text); })();
   const chunk = await time("parse", () => readReportChunk(open, { checkpoint: null, maxRows: rows }));
-  await time("stage (COPY)", () => stagingWriterFor(handle).write(1, [...stagingInputs(chunk.records)]));
+  await time("stage (COPY)", async () => {
+    const sink = await stagingWriterFor(handle).open(1);
+    await sink.add(stagingInputs(chunk.records));
+    await sink.finish();
+  });
   if (process.env.ANALYZE !== "0") await time("analyze staging", () => handle.db.execute(sql`ANALYZE import_staging`));
   const range = { from: "", to: null };
   for (const index of (process.env.PROFILE_DROP_INDEXES ?? "").split(",").filter(Boolean)) {

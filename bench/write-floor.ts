@@ -2,12 +2,16 @@
 // already loaded into an unlogged table (no parsing, no diffing, no steps), then one INSERT … SELECT each into
 // the tables issue #4 requires (videos with the catalog's search indexes, every claim, one audit record per new
 // video, one enrichment task per video with an asset). Run: `npx tsx bench/write-floor.ts` (BENCH_ROWS).
-import { existsSync, mkdirSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync } from "node:fs";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { generateVideosReport, videosReportHeader } from "./generate-videos-report";
 import { timeRawCopy } from "./raw-copy";
+import { migrateDatabase } from "./migrate-database";
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -46,19 +50,11 @@ async function main() {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${dbName}`);
   try {
-    const { createDatabase } = await import("@/lib/db/client");
-    const { runMigrations } = await import("@/lib/db/migrate");
-    const migrated = await createDatabase({ url: dbUrl });
-    await runMigrations(migrated);
-    await migrated.close();
+    await migrateDatabase(dbUrl);
     const copySeconds = await timeRawCopy(dbUrl, file);
     const client = new pg.Client({ connectionString: dbUrl });
     await client.connect();
     await client.query(`CREATE UNLOGGED TABLE raw (${videosReportHeader.map((c) => `${c} text`).join(", ")})`);
-    const { pipeline } = await import("node:stream/promises");
-    const { createReadStream } = await import("node:fs");
-    const { createGunzip } = await import("node:zlib");
-    const { from: copyFrom } = await import("pg-copy-streams");
     await pipeline(createReadStream(file), createGunzip(), client.query(copyFrom("COPY raw FROM STDIN (FORMAT csv, HEADER true)")));
     await client.query("SET work_mem = '64MB'");
     let total = 0;

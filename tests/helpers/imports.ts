@@ -7,6 +7,7 @@ import type { Report } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { getS3Client } from "@/lib/storage/s3-client";
 import { getReport } from "@/lib/import/reports/report-queries";
+import { requestImports } from "@/lib/import/reports/request-import";
 
 export const fixture = (name: string) => readFileSync(path.join(process.cwd(), "tests/fixtures/reports", name));
 
@@ -29,4 +30,11 @@ export async function waitForReport(db: Database, id: number, timeoutMs = 60_000
 
 export async function rows<T = Record<string, unknown>>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> {
   return (await db.execute(query)).rows as T[];
+}
+
+/** Puts a report into the bucket, requests its import as a user would and waits for the import to end. */
+export async function importReportFile(db: Database, key: string, body: Uint8Array | string, options: { excludeShorts?: boolean } = {}): Promise<Report> {
+  await putReport(key, body);
+  const [report] = await requestImports(db, { keys: [key], triggeredBy: "user", excludeShorts: options.excludeShorts });
+  return waitForReport(db, report.id);
 }

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { resetEnvCache } from "@/lib/env";
-import { requestImports } from "@/lib/import/reports/request-import";
 import { startLocalStack, type LocalStack } from "@/tests/helpers/local-stack";
-import { fixture, putReport, rows, waitForReport } from "@/tests/helpers/imports";
+import { fixture, importReportFile, rows } from "@/tests/helpers/imports";
 
 // Re-imports skip the rows the catalog already holds as they left it (lib/import/fingerprint), through the
 // whole local stack. Which steps ran is read from the Inngest stand-in's run history.
@@ -11,11 +10,8 @@ let stack: LocalStack;
 const db = () => stack.database.db;
 const videosReport = () => fixture("videos_report.csv").toString("utf8");
 
-async function importKey(key: string, body: string) {
-  await putReport(key, body);
-  const [report] = await requestImports(db(), { keys: [key], triggeredBy: "user" });
-  return waitForReport(db(), report.id);
-}
+const importKey = (key: string, body: Uint8Array | string, options: { excludeShorts?: boolean } = {}) =>
+  importReportFile(db(), key, body, options);
 
 /** Step names of the newest import run. */
 async function lastRunSteps(): Promise<string[]> {

@@ -2,20 +2,16 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { resetEnvCache } from "@/lib/env";
-import { requestImports } from "@/lib/import/reports/request-import";
 import { rejectedRowsCsv } from "@/lib/import/reports/rejected-rows-csv";
 import { startLocalStack, type LocalStack } from "@/tests/helpers/local-stack";
-import { fixture, putReport, rows, waitForReport } from "@/tests/helpers/imports";
+import { fixture, importReportFile, rows } from "@/tests/helpers/imports";
 
 // The import end to end: S3 stand-in → Inngest executor → the app's /api/inngest handler → database.
 let stack: LocalStack;
 const db = () => stack.database.db;
 
-async function importKey(key: string, body: Uint8Array | string, options: { excludeShorts?: boolean } = {}) {
-  await putReport(key, body);
-  const [report] = await requestImports(db(), { keys: [key], triggeredBy: "user", excludeShorts: options.excludeShorts });
-  return waitForReport(db(), report.id);
-}
+const importKey = (key: string, body: Uint8Array | string, options: { excludeShorts?: boolean } = {}) =>
+  importReportFile(db(), key, body, options);
 
 beforeAll(async () => {
   stack = await startLocalStack();

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { kindSpec } from "@/lib/import/parse/report-kinds";
+import { useBulkJoins } from "@/lib/import/merge/catalog-merge-lock";
 
 /**
  * What staging has to read: every row (nothing of the report is in the catalog as these rows left it), only the
@@ -28,8 +29,7 @@ export async function compareWithCatalog(
   // Fixed-size aggregates (count, xor, the last row's hash via the largest line) instead of an ordered string_agg:
   // a million small groups each holding a sort made this step slower than staging. Same rows in the same
   // relative order give the same fingerprint wherever they sit in the file.
-  await db.execute(sql`SET LOCAL enable_nestloop = off`);
-  await db.execute(sql`SET LOCAL work_mem = '64MB'`);
+  await useBulkJoins(db);
   await db.execute(sql`ANALYZE import_fingerprints`);
   // Only videos that may change are stored (their fingerprint goes into the catalog with the merge); on a
   // re-import of unchanged rows nothing is written at all.
@@ -71,12 +71,16 @@ FROM compared`);
 }
 
 /** Lines of the rows to stage from `fromLine` on (at most `limit`): those of videos that may change. */
-export async function changedLinesFrom(db: Pick<Database, "execute">, reportId: number, fromLine: number, limit: number): Promise<Set<number>> {
-  const result = await db.execute(sql`
+export async function changedLinesFrom(db: Pick<Database, "transaction">, reportId: number, fromLine: number, limit: number): Promise<Set<number>> {
+  // Both tables are unindexed scratch space: a hash semi-join, never a scan of one per row of the other.
+  const result = await db.transaction(async (tx) => {
+    await useBulkJoins(tx);
+    return tx.execute(sql`
 SELECT f.line FROM import_fingerprints f
 WHERE f.report_id = ${reportId} AND f.line >= ${fromLine}
   AND (f.video_key IS NULL OR EXISTS (SELECT 1 FROM import_video_fingerprints u WHERE u.report_id = f.report_id AND u.video_id = f.video_key))
 ORDER BY f.line LIMIT ${limit}`);
+  });
   return new Set(result.rows.map((r) => Number((r as { line: number }).line)));
 }
 

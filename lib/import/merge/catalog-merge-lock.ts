@@ -11,10 +11,14 @@ const CATALOG_MERGE_LOCK = 7_301_001;
  */
 export async function lockCatalogMerges(tx: Pick<Database, "execute">): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${CATALOG_MERGE_LOCK})`);
-  // A merge sorts and hashes a whole range of staged rows; the 4 MB default sends those sorts to disk.
+  await useBulkJoins(tx);
+}
+
+/** Settings for the rest of a transaction whose statements join whole reports or ranges of them. */
+export async function useBulkJoins(tx: Pick<Database, "execute">): Promise<void> {
+  // Such statements sort and hash hundreds of thousands of rows; the 4 MB default sends those sorts to disk.
   await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
-  // Merges join whole ranges (tens of thousands of rows and more): hash joins are right for them, but right after a
-  // first import the catalog's statistics still say "empty", and the planner then picks a nested loop with one
-  // index probe per row, several times slower.
+  // Hash joins are right for them, but right after a first import the catalog's statistics still say "empty",
+  // and the planner then picks a nested loop with one index probe per row, several times slower.
   await tx.execute(sql`SET LOCAL enable_nestloop = off`);
 }

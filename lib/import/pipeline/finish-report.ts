@@ -21,8 +21,8 @@ export async function finishReport(db: Database, params: { reportId: number; kin
   const sum = (key: Exclude<keyof RangeResult, "changeSet">) => ranges.reduce((total, r) => total + r[key], 0);
   const summary: ReportSummary = {
     kind: params.kind,
-    // Nothing is staged when the catalog already holds every row; the validation read counted them.
-    total_rows: staged.length ? staged.reduce((t, s) => t + s.rowsRead, 0) : params.totalRows,
+    // Counted by the validation read; staging may skip rows (or the whole file) the catalog already holds.
+    total_rows: params.totalRows,
     created: sum("created"),
     updated: sum("updated") + (assets?.videosUpdated ?? 0),
     unchanged: sum("unchanged") + (comparison?.unchanged ?? 0),

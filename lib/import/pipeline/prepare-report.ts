@@ -1,6 +1,7 @@
 import { pgErrorCode, UNIQUE_VIOLATION } from "@/lib/db/pg-error";
 import type { Database } from "@/lib/db/client";
-import { normalizeHeaderName, scanReport, type RecordsListener } from "@/lib/import/parse";
+import { scanReport } from "@/lib/import/parse";
+import { recordFingerprints } from "@/lib/import/fingerprint/record-fingerprints";
 import type { FingerprintSink } from "@/lib/import/fingerprint/fingerprint-writer";
 import { sql } from "drizzle-orm";
 import { getReport, updateReport } from "@/lib/import/reports/report-queries";
@@ -32,29 +33,17 @@ export async function prepareReport(
   // Fingerprints of a video-level report's records are written during this same read (an earlier, interrupted
   // attempt's are removed first); the compare step uses them to leave rows the catalog already holds unparsed.
   await db.execute(sql`DELETE FROM import_fingerprints WHERE report_id = ${reportId}`);
-  let fingerprints: FingerprintSink | null = null;
-  let keyIndex = -1;
-  const onRecords: RecordsListener = async (header, records) => {
-    if (header.kind.level !== "video") return;
-    if (!fingerprints) {
-      fingerprints = await openFingerprints();
-      keyIndex = header.columns.map(normalizeHeaderName).indexOf("video_id");
-    }
-    for (const record of records) {
-      const full = fingerprints.add(record.line, (record.fields[keyIndex] ?? "").trim(), record.fields);
-      if (full) await full;
-    }
-  };
+  const fingerprints = recordFingerprints(openFingerprints);
   let scan: Awaited<ReturnType<typeof scanReport>>;
   try {
-    scan = await scanReport(hashing.source.openBytes, { filename: report.filename, onRecords });
-    await (fingerprints as FingerprintSink | null)?.finish();
+    scan = await scanReport(hashing.source.openBytes, { filename: report.filename, onRecords: fingerprints.onRecords });
+    await fingerprints.finish();
   } catch (error) {
-    await (fingerprints as FingerprintSink | null)?.abort(error as Error);
+    await fingerprints.abort(error as Error);
     throw error;
   }
   if (scan.fileError) {
-    await db.execute(sql`DELETE FROM import_fingerprints WHERE report_id = ${reportId}`);
+    // failReport clears the report's scratch rows, the fingerprints written so far included.
     await failReport(db, reportId, scan.fileError.message, scan.fileError.line ?? null);
     return { ok: false, reportId, reason: scan.fileError.message };
   }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { openCopySink } from "./copy-staging";
-import { insertStagingRows, openInsertSink } from "./insert-staging";
+import { openInsertSink } from "./insert-staging";
 import { stagingColumns, type StagingColumn, type StagingInput } from "./staging-columns";
 
 /** Receives a chunk's rows as they are read; `finish` returns once every row is stored. */
@@ -17,7 +17,6 @@ export type StagingWriter = {
   clearFrom: (reportId: number, fromLine: number) => Promise<void>;
   /** `columns`: the staging columns the report can fill (the rest stay NULL). */
   open: (reportId: number, columns?: StagingColumn[]) => Promise<StagingSink>;
-  write: (reportId: number, rows: StagingInput[]) => Promise<void>;
 };
 
 /** COPY where the driver has it (node-postgres), multi-row INSERT elsewhere (PGlite, Neon over WebSocket). */
@@ -29,11 +28,5 @@ export function stagingWriterFor(handle: DatabaseHandle): StagingWriter {
       await handle.db.execute(sql`DELETE FROM import_staging WHERE report_id = ${reportId} AND line >= ${fromLine}`);
     },
     open,
-    write: async (reportId, rows) => {
-      if (!handle.pgPool) return insertStagingRows(handle.db, reportId, rows);
-      const sink = await open(reportId);
-      await sink.add(rows);
-      await sink.finish();
-    },
   };
 }
