@@ -1,5 +1,6 @@
 import { toResponse } from "@/lib/errors";
 import { requireAdmin, requireUser, type SessionUser } from "@/lib/auth/session";
+import { assertSameOrigin } from "./origin";
 
 type RouteContext = { params: Promise<Record<string, string>> };
 type Handler = (request: Request, context: RouteContext) => Promise<Response>;
@@ -16,17 +17,22 @@ export function publicRoute(handler: Handler): Handler {
   };
 }
 
-/** A route for any signed-in user: parse → authenticate → handler. Unauthenticated requests get 401. */
+/**
+ * A route for any signed-in user: origin check for unsafe methods → authenticate → handler.
+ * Unauthenticated requests get 401; a cross-site POST/PUT/PATCH/DELETE gets 403 before the session is read.
+ */
 export function userRoute(handler: AuthedHandler): Handler {
   return publicRoute(async (request, context) => {
+    assertSameOrigin(request);
     const user = await requireUser(request);
     return handler(request, user, (await context?.params) ?? {});
   });
 }
 
-/** A route for admins only: 401 without a session, 403 for a `user`. */
+/** A route for admins only: cross-site unsafe requests 403, no session 401, a `user` 403. */
 export function adminRoute(handler: AuthedHandler): Handler {
   return publicRoute(async (request, context) => {
+    assertSameOrigin(request);
     const user = await requireAdmin(request);
     return handler(request, user, (await context?.params) ?? {});
   });

@@ -21,6 +21,9 @@ export const users = pgTable("users", {
   currentLoginIp: text("current_login_ip"),
   lastLoginIp: text("last_login_ip"),
   loginCount: integer("login_count").notNull().default(0),
+  // Bumped on disable, role change and password reset: a session cookie carries the version it was issued
+  // with, and one with an older version is refused (per-user session revocation).
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -53,6 +53,10 @@ export const videos = pgTable(
     timeUploaded: timestamp("time_uploaded", { withTimezone: true }),
     notes: text("notes"),
     lastSourceReportId: integer("last_source_report_id"),
+    // The report whose import created this video, and when: the first entry of its timeline. A created video
+    // gets no per-field audit record (it would repeat the row itself); later changes are audited as usual.
+    createdByReportId: integer("created_by_report_id"),
+    createdByReportAt: timestamp("created_by_report_at", { withTimezone: true }),
     // Fingerprint of the report rows last merged into this video, and the updated_at that merge left. While both
     // still hold (nobody changed the video or its claims since), the same rows again cannot change anything, so a
     // re-import skips them without parsing (lib/import/fingerprint).
@@ -74,6 +78,7 @@ export const videos = pgTable(
     index("videos_length_idx").on(t.videoLength),
     index("videos_time_published_idx").on(t.timePublished),
     index("videos_updated_at_idx").on(t.updatedAt),
+    index("videos_views_idx").on(t.views),
     index("videos_genre_idx").using("gin", t.genre),
   ],
 );
