@@ -31,6 +31,8 @@ function configureEnv() {
   Object.assign(process.env, {
     DATABASE_URL: dbUrl,
     DATA_DIR: path.join(workDir, "data"),
+    // The app registers its functions at APP_URL (see inngest/serve-options.ts): the app server's own port.
+    APP_URL: `http://127.0.0.1:${ports.app}`,
     S3_ENDPOINT: `http://127.0.0.1:${ports.s3}`, S3_BUCKET: "bench-reports", S3_ACCESS_KEY_ID: "S3RVER", S3_SECRET_ACCESS_KEY: "S3RVER",
     INNGEST_BASE_URL: `http://127.0.0.1:${ports.inngest}`, INNGEST_SIGNING_KEY: secrets.signingKey, INNGEST_EVENT_KEY: secrets.eventKey, INNGEST_DEV: "0",
     PUSHER_APP_ID: "bench", PUSHER_KEY: "bench-key", PUSHER_SECRET: "bench-secret", PUSHER_HOST: "127.0.0.1", PUSHER_PORT: String(ports.pusher), PUSHER_USE_TLS: "false",

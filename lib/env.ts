@@ -19,6 +19,16 @@ const schema = z.object({
   AUTH_GOOGLE_ID: z.string().optional(),
   AUTH_GOOGLE_SECRET: z.string().optional(),
   FIREBASE_PROJECT_ID: z.string().optional(),
+  /**
+   * Firebase sign-in admits existing accounts only, plus these (comma-separated addresses, or `@domain` for a
+   * whole domain), who get a `user` account on their first sign-in. Verified e-mail addresses only.
+   */
+  FIREBASE_ALLOWED_EMAILS: z.string().default(""),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For. 0 (default): the client is the
+   * TCP peer, and X-Forwarded-For is ignored. N: the client is the Nth address from the right of it.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   FIREBASE_JWKS_URL: z
     .string()
     .url()
@@ -29,6 +39,8 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   REPORTS_PREFIX: z.string().default("reports/"),
+  /** Largest report a browser may upload (bytes); S3's single-PUT limit of 5 GiB is the ceiling. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 ** 3),
   INNGEST_BASE_URL: optionalUrl,
   INNGEST_EVENT_KEY: z.string().optional(),
   INNGEST_SIGNING_KEY: z.string().optional(),

@@ -1,18 +1,17 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/app/_components/button";
 import { NavLink } from "@/app/_components/nav-link";
 import { signOutAction } from "@/app/_components/sign-out-action";
-import { getSessionUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/page-session";
 
 // Every page inside (app) needs a signed-in, enabled user. middleware.ts already redirected requests
-// without a cookie; this re-checks against the database so a disabled user's old cookie stops working.
+// without a valid session; the layout checks again for its header, and each page's data loader checks
+// for itself (a client-side navigation may render the page segment without this layout).
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
+  const user = await requirePageUser();
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">

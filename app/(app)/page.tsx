@@ -1,18 +1,29 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/app/_components/empty-state";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { PageHeader } from "@/app/_components/page-header";
+import { requirePageUser } from "@/lib/auth/page-session";
+import { realtimeClientConfig } from "@/lib/realtime/client-config";
+import { CatalogWorkspace } from "./_catalog/catalog-workspace";
 
 export const metadata: Metadata = { title: "Catalog" };
 
-// Placeholder until the catalog search (F10) lands here; it already tells a new team where to start.
-export default function CatalogPage() {
+// The catalog changes with every import; a cached render would show yesterday's rows.
+export const dynamic = "force-dynamic";
+
+async function loadCatalogPage() {
+  await requirePageUser();
+  return { realtime: realtimeClientConfig() };
+}
+
+export default async function CatalogPage() {
+  const { realtime } = await loadCatalogPage();
   return (
     <div className="mx-auto max-w-7xl space-y-6 px-4 py-6 sm:px-6">
       <PageHeader title="Catalog" description="Every video in the content owner's catalog, with its rights metadata." />
-      <EmptyState title="No videos yet — import a report on the Reports page" action={{ href: "/reports", label: "Go to Reports" }}>
-        Upload a YouTube CMS video report (CSV, optionally gzipped) or pick one from the bucket, then start the import. Videos
-        appear here as soon as it finishes.
-      </EmptyState>
+      {/* The adapter lives here, not in the shared layout: only this page keeps its state in the URL so far. */}
+      <NuqsAdapter>
+        <CatalogWorkspace realtime={realtime} initial={null} />
+      </NuqsAdapter>
     </div>
   );
 }

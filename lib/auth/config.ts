@@ -7,7 +7,8 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { edgeAuthConfig } from "./edge-config";
 import { signInWithFirebase } from "./firebase-token";
-import { clientIp, signInWithPassword } from "./sign-in-with-password";
+import { clientAddress } from "./client-address";
+import { signInWithPassword } from "./sign-in-with-password";
 import { findUserByEmail, recordLogin } from "./users";
 
 /**
@@ -22,8 +23,8 @@ export class SignInRefused extends CredentialsSignin {
   }
 }
 
-type AuthUser = { id: string; email: string; name: string | null; role: "admin" | "user" };
-const toAuthUser = (u: AuthUser): AuthUser => ({ id: u.id, email: u.email, name: u.name, role: u.role });
+type AuthUser = { id: string; email: string; name: string | null; role: "admin" | "user"; sessionVersion: number };
+const toAuthUser = (u: AuthUser): AuthUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, sessionVersion: u.sessionVersion });
 
 function passwordProvider() {
   return Credentials({
@@ -34,12 +35,15 @@ function passwordProvider() {
       const email = typeof credentials?.email === "string" ? credentials.email : "";
       const password = typeof credentials?.password === "string" ? credentials.password : "";
       if (!email || !password) throw new SignInRefused("invalid_credentials");
-      const result = await signInWithPassword(await getDb(), { email, password, ip: clientIp(request?.headers) });
+      const result = await signInWithPassword(await getDb(), { email, password, ip: clientAddress(request?.headers) });
       if (result.ok) return toAuthUser(result.user);
       throw new SignInRefused(result.reason === "slowed_down" ? `slowed_down:${result.retryAfterSeconds}` : result.reason);
     },
   });
 }
+
+// Codes lib/auth/sign-in-messages.ts turns into sentences; the details stay in the server's result.
+const firebaseCodes = { invalid_token: "firebase", unverified: "firebase_unverified", no_account: "firebase_no_account", disabled: "disabled" } as const;
 
 function firebaseProvider() {
   return Credentials({
@@ -49,9 +53,9 @@ function firebaseProvider() {
     async authorize(credentials, request) {
       const idToken = typeof credentials?.idToken === "string" ? credentials.idToken : "";
       if (!idToken) throw new SignInRefused("firebase");
-      const result = await signInWithFirebase(await getDb(), { idToken, ip: clientIp(request?.headers) });
+      const result = await signInWithFirebase(await getDb(), { idToken, ip: clientAddress(request?.headers) });
       if (result.ok) return toAuthUser(result.user);
-      throw new SignInRefused(result.message.includes("disabled") ? "disabled" : "firebase");
+      throw new SignInRefused(firebaseCodes[result.reason]);
     },
   });
 }
@@ -76,7 +80,7 @@ export function authConfig(): NextAuthConfig {
         if (account?.provider !== "google") return true;
         // Google only signs in people an admin has already added: any Google account could otherwise walk in.
         const email = typeof profile?.email === "string" ? profile.email : "";
-        if (!email || profile?.email_verified === false) return false;
+        if (!email || profile?.email_verified !== true) return false;
         const user = await findUserByEmail(await getDb(), email);
         return Boolean(user && !user.disabled);
       },

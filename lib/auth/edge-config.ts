@@ -39,11 +39,13 @@ export function edgeAuthConfig(): NextAuthConfig {
       jwt({ token, user }) {
         // `user` is present only on the sign-in request: copy what the app needs into the token.
         if (user) {
-          const u = user as { id?: string; email?: string | null; name?: string | null; role?: SessionRole };
+          const u = user as { id?: string; email?: string | null; name?: string | null; role?: SessionRole; sessionVersion?: number };
           if (u.id) token.sub = u.id;
           token.email = u.email ?? token.email;
           token.name = u.name ?? null;
           token.role = u.role ?? "user";
+          // The account's session version at sign-in; bumping it in the database revokes this cookie.
+          token.sessionVersion = u.sessionVersion ?? 0;
         }
         return token;
       },

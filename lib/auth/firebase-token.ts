@@ -8,7 +8,7 @@ import { normalizeEmail } from "./sign-in-attempts";
 import { findUserByEmail, recordLogin } from "./users";
 
 export type FirebaseIdentity = { uid: string; email: string | null; emailVerified: boolean; name: string | null };
-export type FirebaseSignInResult = { ok: true; user: User } | { ok: false; message: string };
+export type FirebaseSignInResult = { ok: true; user: User } | { ok: false; reason: FirebaseRefusal; message: string };
 
 // One key set per URL: jose caches the fetched keys and refetches on an unknown key id (Google rotates them).
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
@@ -45,17 +45,40 @@ export async function verifyFirebaseIdToken(
   };
 }
 
-/** Finds the user by firebase_uid, else links a verified email to an existing account, else creates a `user`. */
-export async function findOrCreateFirebaseUser(db: Database, identity: FirebaseIdentity): Promise<User> {
+export type FirebaseRefusal = "invalid_token" | "unverified" | "no_account" | "disabled";
+
+class Refused extends Error {
+  constructor(
+    readonly reason: FirebaseRefusal,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** FIREBASE_ALLOWED_EMAILS: exact addresses, or `@example.com` for everyone at a domain. */
+export function isAllowListed(email: string, allowList = getEnv().FIREBASE_ALLOWED_EMAILS): boolean {
+  const entries = allowList.split(/[\s,]+/).map(normalizeEmail).filter(Boolean);
+  return entries.some((entry) => (entry.startsWith("@") ? email.endsWith(entry) : email === entry));
+}
+
+/**
+ * The Catalog account for a Firebase identity, as Google sign-in admits people: an account an admin created
+ * (found by firebase_uid, else by e-mail and then linked), or an allow-listed address, which gets a `user`
+ * account. Anyone can create a Firebase account with any address, so only a verified address counts.
+ */
+export async function findFirebaseUser(db: Database, identity: FirebaseIdentity): Promise<User> {
+  if (!identity.emailVerified) throw new Refused("unverified", "Verify your email address with Firebase before signing in.");
   const [linked] = await db.select().from(users).where(eq(users.firebaseUid, identity.uid)).limit(1);
   if (linked) return linked;
-  if (!identity.email) throw new Error("The Firebase account has no email address.");
+  if (!identity.email) throw new Refused("no_account", "The Firebase account has no email address.");
   const existing = await findUserByEmail(db, identity.email);
   if (existing) {
-    // Linking by an unverified email would let anyone claim an account by typing its address into Firebase.
-    if (!identity.emailVerified) throw new Error("Verify your email address with Firebase before signing in.");
     const [row] = await db.update(users).set({ firebaseUid: identity.uid }).where(eq(users.id, existing.id)).returning();
     return row;
+  }
+  if (!isAllowListed(identity.email)) {
+    throw new Refused("no_account", `No Catalog account uses ${identity.email}. Ask an admin to add you.`);
   }
   const [row] = await db
     .insert(users)
@@ -70,13 +93,13 @@ export async function signInWithFirebase(
 ): Promise<FirebaseSignInResult> {
   let user: User;
   try {
-    const identity = await verifyFirebaseIdToken(input.idToken, input);
-    user = await findOrCreateFirebaseUser(db, identity);
+    user = await findFirebaseUser(db, await verifyFirebaseIdToken(input.idToken, input));
   } catch (error) {
+    const reason = error instanceof Refused ? error.reason : "invalid_token";
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `Firebase sign-in was refused: ${detail}` };
+    return { ok: false, reason, message: `Firebase sign-in was refused: ${detail}` };
   }
-  if (user.disabled) return { ok: false, message: DISABLED_MESSAGE };
+  if (user.disabled) return { ok: false, reason: "disabled", message: DISABLED_MESSAGE };
   await recordLogin(db, user.id, input.ip ?? null);
   return { ok: true, user };
 }

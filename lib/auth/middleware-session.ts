@@ -2,8 +2,9 @@ import { encode, getToken, type JWT } from "next-auth/jwt";
 import { getEnv } from "@/lib/env";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, useSecureCookies } from "./edge-config";
 
-// Edge-safe session handling for middleware.ts: only jose/hkdf (through next-auth/jwt), no database,
-// no next-auth core. It reads the same encrypted cookie Auth.js writes, and renews it as Auth.js would.
+// Cookie handling for middleware.ts: only jose/hkdf (through next-auth/jwt), no next-auth core. It reads the
+// same encrypted cookie Auth.js writes and renews it as Auth.js would; the middleware asks the database
+// (lib/auth/session-check.ts) before renewing, so a renewed cookie keeps its claims, session version included.
 
 /** Re-issue the cookie at most this often, so an active person stays signed in (a rolling session). */
 export const SESSION_UPDATE_AGE_SECONDS = 60 * 60;

@@ -3,43 +3,46 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { sessionCookieName, useSecureCookies } from "./edge-config";
-import { findUserById } from "./users";
+import { userForSession, type SessionUser } from "./session-check";
 
-export type SessionUser = { id: string; email: string; name: string | null; role: "admin" | "user" };
+export type { SessionUser } from "./session-check";
 
-/** The user id in the request's session cookie (or `Authorization: Bearer <session token>`), if valid. */
-async function userIdFromRequest(request: Request): Promise<string | null> {
+/** The claims in the request's session cookie (or `Authorization: Bearer <session token>`), if valid. */
+async function claimsFromRequest(request: Request): Promise<Record<string, unknown> | null> {
   const secret = getEnv().AUTH_SECRET;
   const hasCredentials = request.headers.get("cookie")?.includes("authjs.session-token") || request.headers.has("authorization");
   if (!hasCredentials) return null;
   if (!secret) throw new AppError("unavailable", "Sign-in is not configured: AUTH_SECRET is unset.");
   const secureCookie = useSecureCookies();
-  const token = await getToken({ req: request, secret, secureCookie, cookieName: sessionCookieName(), salt: sessionCookieName() });
-  return typeof token?.sub === "string" ? token.sub : null;
+  return getToken({ req: request, secret, secureCookie, cookieName: sessionCookieName(), salt: sessionCookieName() });
 }
 
-/** Server components and server actions have no Request: Auth.js reads the cookie through next/headers. */
-async function userIdFromAuth(): Promise<string | null> {
+/**
+ * Server components and server actions have no Request: read the same cookie through next/headers, so pages
+ * and API routes decode it, and check its session version, in one way.
+ */
+async function requestFromNextHeaders(): Promise<Request | null> {
+  const [{ headers }, { unstable_rethrow }] = await Promise.all([import("next/headers"), import("next/navigation")]);
   try {
-    const { auth } = await import("./index");
-    const session = await auth();
-    return session?.user?.id || null;
-  } catch {
+    const cookie = (await headers()).get("cookie");
+    return new Request("http://session.invalid/", { headers: cookie ? { cookie } : {} });
+  } catch (error) {
+    // Next's own control flow (a dynamic-rendering bail-out) must reach Next.
+    unstable_rethrow(error);
     // Outside a request scope (scripts, tests) next/headers throws: that is simply "no session".
     return null;
   }
 }
 
 /**
- * The signed-in user, or null. The cookie says who; the database says whether they may still come in
- * and with which role, so disabling a user or changing a role applies on their next request.
+ * The signed-in user, or null. The cookie says who; the database says whether they may still come in, with
+ * which role, and whether the cookie's session version is still current (lib/auth/session-check.ts).
  */
 export async function getSessionUser(request?: Request): Promise<SessionUser | null> {
-  const id = request ? await userIdFromRequest(request) : await userIdFromAuth();
-  if (!id) return null;
-  const user = await findUserById(await getDb(), id);
-  if (!user || user.disabled) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const source = request ?? (await requestFromNextHeaders());
+  const claims = source ? await claimsFromRequest(source) : null;
+  if (!claims) return null;
+  return userForSession(await getDb(), claims);
 }
 
 export async function requireUser(request?: Request): Promise<SessionUser> {

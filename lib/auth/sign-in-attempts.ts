@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, lt, max } from "drizzle-orm";
+import { and, count, desc, eq, gt, lt, max, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { loginAttempts } from "@/lib/db/schema";
 
@@ -10,8 +10,12 @@ export const ACCOUNT_FAILURE_LIMIT = 5;
 export const IP_FAILURE_LIMIT = 10;
 const BASE_DELAY_SECONDS = 30;
 const MAX_DELAY_SECONDS = 15 * 60;
+// Advisory-lock namespaces (first key of pg_advisory_xact_lock(int, int)): accounts and addresses never collide.
+const ACCOUNT_LOCK = 7301;
+const IP_LOCK = 7302;
 
-export type SlowDown = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type AttemptClaim = { allowed: true; attemptId: number } | { allowed: false; retryAfterSeconds: number };
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -25,24 +29,24 @@ export function delayAfterFailures(failures: number, limit: number): number {
 
 type FailureStats = { failures: number; lastFailureAt: Date | null };
 
-async function accountFailures(db: Database, email: string, since: Date): Promise<FailureStats> {
+async function accountFailures(tx: Tx, email: string, since: Date): Promise<FailureStats> {
   // A successful sign-in clears the account's count: only failures after it matter.
-  const [success] = await db
+  const [success] = await tx
     .select({ at: loginAttempts.attemptedAt })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, true)))
     .orderBy(desc(loginAttempts.attemptedAt))
     .limit(1);
   const from = success && success.at > since ? success.at : since;
-  const [row] = await db
+  const [row] = await tx
     .select({ failures: count(), last: max(loginAttempts.attemptedAt) })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false), gt(loginAttempts.attemptedAt, from)));
   return { failures: Number(row?.failures ?? 0), lastFailureAt: row?.last ? new Date(row.last) : null };
 }
 
-async function ipFailures(db: Database, ip: string, since: Date): Promise<FailureStats> {
-  const [row] = await db
+async function ipFailures(tx: Tx, ip: string, since: Date): Promise<FailureStats> {
+  const [row] = await tx
     .select({ failures: count(), last: max(loginAttempts.attemptedAt) })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.attemptedAt, since)));
@@ -55,24 +59,43 @@ function remaining(stats: FailureStats, limit: number, now: Date): number {
   return Math.max(0, Math.ceil((stats.lastFailureAt.getTime() + delay * 1000 - now.getTime()) / 1000));
 }
 
-/** Whether a sign-in for this account from this IP may be tried now. */
-export async function checkSlowDown(db: Database, input: { email: string; ip?: string | null; now?: Date }): Promise<SlowDown> {
+/**
+ * Whether this sign-in may check a password now. An allowed attempt is written down as a failure before the
+ * password is checked (settleAttempt turns it into a success), and the count and the write happen under a
+ * per-account and per-address lock: 30 guesses sent at once get exactly as many evaluations as the limit,
+ * not as many as arrive before the first failure is recorded.
+ */
+export async function claimAttempt(db: Database, input: { email: string; ip?: string | null; now?: Date }): Promise<AttemptClaim> {
+  const email = normalizeEmail(input.email);
+  const ip = input.ip ?? null;
   const now = input.now ?? new Date();
   const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
-  const waits = [remaining(await accountFailures(db, normalizeEmail(input.email), since), ACCOUNT_FAILURE_LIMIT, now)];
-  if (input.ip) waits.push(remaining(await ipFailures(db, input.ip, since), IP_FAILURE_LIMIT, now));
-  const wait = Math.max(...waits);
-  return wait > 0 ? { allowed: false, retryAfterSeconds: wait } : { allowed: true };
+  return db.transaction(async (tx) => {
+    // Always account first, then address: every transaction takes them in the same order, so none deadlock.
+    await tx.execute(sql`select pg_advisory_xact_lock(${ACCOUNT_LOCK}, hashtext(${email}))`);
+    if (ip) await tx.execute(sql`select pg_advisory_xact_lock(${IP_LOCK}, hashtext(${ip}))`);
+    const waits = [remaining(await accountFailures(tx, email, since), ACCOUNT_FAILURE_LIMIT, now)];
+    if (ip) waits.push(remaining(await ipFailures(tx, ip, since), IP_FAILURE_LIMIT, now));
+    const wait = Math.max(...waits);
+    if (wait > 0) return { allowed: false, retryAfterSeconds: wait };
+    const [row] = await tx.insert(loginAttempts).values({ email, ip, succeeded: false, attemptedAt: now }).returning({ id: loginAttempts.id });
+    return { allowed: true, attemptId: row.id };
+  });
 }
 
-export async function recordAttempt(
-  db: Database,
-  input: { email: string; ip?: string | null; succeeded: boolean; at?: Date },
-): Promise<void> {
-  const at = input.at ?? new Date();
-  await db.insert(loginAttempts).values({ email: normalizeEmail(input.email), ip: input.ip ?? null, succeeded: input.succeeded, attemptedAt: at });
+/**
+ * The outcome of a claimed attempt: a failure stays as claimed, a success is marked (it clears the account's
+ * count), and `withdrawn` removes the claim (a right password for a disabled account is neither).
+ */
+export async function settleAttempt(db: Database, attemptId: number, outcome: "failed" | "succeeded" | "withdrawn", now = new Date()): Promise<void> {
+  if (outcome === "failed") return;
+  if (outcome === "withdrawn") {
+    await db.delete(loginAttempts).where(eq(loginAttempts.id, attemptId));
+    return;
+  }
+  await db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
   // Rows older than a day can never count again; trimming on success keeps the table small without a job.
-  if (input.succeeded) await db.delete(loginAttempts).where(lt(loginAttempts.attemptedAt, new Date(at.getTime() - 24 * 3600 * 1000)));
+  await db.delete(loginAttempts).where(lt(loginAttempts.attemptedAt, new Date(now.getTime() - 24 * 3600 * 1000)));
 }
 
 export function slowDownMessage(retryAfterSeconds: number): string {

@@ -10,6 +10,8 @@ export function messageForSignInCode(code: string | undefined | null): string {
   if (slowed) return slowDownMessage(Number(slowed[1]));
   if (code === "invalid_credentials" || code === "credentials") return INVALID_CREDENTIALS_MESSAGE;
   if (code === "disabled") return DISABLED_MESSAGE;
+  if (code === "firebase_unverified") return "Verify your email address with Firebase first, then sign in again.";
+  if (code === "firebase_no_account") return "This account has no access to Catalog. Ask an admin to add your email address.";
   if (code === "firebase") return "Firebase sign-in was refused. Try again, or sign in with your email and password.";
   return "Sign-in failed. Try again.";
 }

@@ -1,8 +1,8 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { users, type Role, type User } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
+import { assertAcceptablePassword, hashPassword } from "./password";
 import { normalizeEmail } from "./sign-in-attempts";
 
 /** What the admin page and API show: everything except the password hash. */
@@ -28,18 +28,12 @@ export async function findUserById(db: Database, id: string): Promise<User | und
   return row;
 }
 
-function checkPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError("bad_request", `The password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
-  }
-}
-
 export type CreateUserInput = { email: string; name?: string | null; password?: string | null; role?: Role };
 
 export async function createUser(db: Database, input: CreateUserInput): Promise<PublicUser> {
   const email = normalizeEmail(input.email);
   if (await findUserByEmail(db, email)) throw new AppError("conflict", `A user with the email ${email} already exists.`);
-  if (input.password) checkPassword(input.password);
+  if (input.password) assertAcceptablePassword(input.password);
   const [row] = await db
     .insert(users)
     .values({
@@ -52,23 +46,32 @@ export async function createUser(db: Database, input: CreateUserInput): Promise<
   return toPublicUser(row);
 }
 
-async function update(db: Database, id: string, values: Partial<User>): Promise<PublicUser> {
+type UserUpdate = Partial<Omit<User, "sessionVersion">> & { sessionVersion?: SQL };
+
+async function update(db: Database, id: string, values: UserUpdate): Promise<PublicUser> {
   const [row] = await db.update(users).set(values).where(eq(users.id, id)).returning();
   if (!row) throw new AppError("not_found", "No such user.");
   return toPublicUser(row);
 }
 
+// Session cookies carry the version they were issued with (lib/auth/session-check.ts refuses any other), so
+// bumping it signs the user out everywhere. The condition is in SQL so setting the same value again does not.
+const bumpWhen = (changed: SQL) => sql`${users.sessionVersion} + (case when ${changed} then 1 else 0 end)`;
+
+/** A role change signs the user out: sessions issued under the old role must not outlive it. */
 export function setRole(db: Database, id: string, role: Role): Promise<PublicUser> {
-  return update(db, id, { role });
+  return update(db, id, { role, sessionVersion: bumpWhen(sql`${users.role} <> ${role}`) });
 }
 
+/** Disabling ends every session now; enabling does not revive the old ones (their version is stale). */
 export function setDisabled(db: Database, id: string, disabled: boolean): Promise<PublicUser> {
-  return update(db, id, { disabled });
+  return update(db, id, { disabled, sessionVersion: bumpWhen(disabled ? sql`true` : sql`false`) });
 }
 
+/** A reset password ends every session: whoever knew the old one must not stay signed in. */
 export async function resetPassword(db: Database, id: string, password: string): Promise<PublicUser> {
-  checkPassword(password);
-  return update(db, id, { passwordHash: await hashPassword(password) });
+  assertAcceptablePassword(password);
+  return update(db, id, { passwordHash: await hashPassword(password), sessionVersion: sql`${users.sessionVersion} + 1` });
 }
 
 export type UserChanges = { role?: Role; disabled?: boolean; password?: string };

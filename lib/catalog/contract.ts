@@ -1,9 +1,13 @@
 // The catalog's public contract (F10, F12), shared by the API, the export and the browser: parameter names,
 // sortable fields and the columns a person can choose. Pure on purpose (browser-safe).
 
+// Missing values count as the smallest (first ascending, last descending) and ties go by video_id in the same
+// direction, so every order is total and pages never repeat or skip a video.
 export const SORT_FIELDS = ["updated_at", "time_published", "views", "video_length", "title"] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 export const DEFAULT_SORT = "updated_at:desc";
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
 export const PER_PAGE_MAX = 100;
 export const PER_PAGE_DEFAULT = 20;
@@ -29,6 +33,11 @@ export const FILTER_PARAMS = [
   "hidden", // no (default: hides hidden videos and videos of hidden channels) | yes | all
 ] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
+
+/** Allowed values of the choice filters. */
+export const YES_NO = ["yes", "no"] as const;
+export const DURATIONS = ["short", "medium", "long"] as const;
+export const HIDDEN_OPTIONS = ["no", "yes", "all"] as const;
 
 /** Columns of the catalog table and of the CSV export, in their default order. */
 export const CATALOG_COLUMNS = [

@@ -1,5 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { hasControlCharacters } from "@/lib/http/parse";
 
 const ALLOWED = /\.(csv|csv\.gz|gz|txt)$/i;
 
@@ -10,8 +11,10 @@ const ALLOWED = /\.(csv|csv\.gz|gz|txt)$/i;
  */
 export function reportKeyForFilename(filename: string): string {
   const name = filename.trim();
-  // eslint-disable-next-line no-control-regex
-  if (!name || name.includes("/") || name.includes("\\") || name.includes("..") || /[\u0000-\u001f]/.test(name)) {
+  if (hasControlCharacters(filename)) {
+    throw new AppError("bad_request", "The file name contains control characters (a NUL, tab or line break); rename the file and try again.");
+  }
+  if (!name || name.includes("/") || name.includes("\\") || name.includes("..")) {
     throw new AppError("bad_request", `"${filename}" is not a plain file name; remove folders and ".." and try again.`);
   }
   if (!ALLOWED.test(name)) {

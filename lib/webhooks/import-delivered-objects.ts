@@ -3,21 +3,26 @@ import type { Database } from "@/lib/db/client";
 import { webhookDeliveries } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { requestImports } from "@/lib/import/reports/request-import";
-import type { S3ObjectCreated } from "./s3-event";
+import type { S3ObjectCreated, SkippedRecord } from "./s3-event";
 
 export type DeliveryOutcome = {
   accepted: { key: string; report_id: number }[];
   duplicates: string[];
   ignored: { key: string; reason: string }[];
+  /** Records whose key could not be read (bad percent-encoding, control characters). */
+  skipped: SkippedRecord[];
 };
 
 /**
  * Starts one import per newly delivered object version. The delivery row is claimed first (primary key on the
  * version), so concurrent or repeated deliveries of the same version start exactly one import.
  */
-export async function importDeliveredObjects(db: Database, objects: S3ObjectCreated[]): Promise<DeliveryOutcome> {
+export async function importDeliveredObjects(
+  db: Database,
+  { objects, skipped }: { objects: S3ObjectCreated[]; skipped: SkippedRecord[] },
+): Promise<DeliveryOutcome> {
   const { S3_BUCKET, REPORTS_PREFIX } = getEnv();
-  const outcome: DeliveryOutcome = { accepted: [], duplicates: [], ignored: [] };
+  const outcome: DeliveryOutcome = { accepted: [], duplicates: [], ignored: [], skipped };
   for (const object of objects) {
     if (object.bucket !== S3_BUCKET) {
       outcome.ignored.push({ key: object.key, reason: `bucket ${object.bucket} is not the reports bucket` });

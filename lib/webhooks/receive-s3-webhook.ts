@@ -1,10 +1,15 @@
 import type { Database } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { readBodyText } from "@/lib/http/body";
 import { hasValidHmacSignature, SIGNATURE_HEADER } from "./hmac-signature";
-import { hasValidSnsSignature, isSnsMessage, type SnsMessage } from "./sns-signature";
+import { hasValidSnsSignature, isSnsMessage, isTrustedSnsUrl, type SnsMessage } from "./sns-signature";
+import { assertAcceptedTopic, assertFreshTimestamp } from "./sns-message-checks";
 import { createdObjects } from "./s3-event";
 import { importDeliveredObjects, type DeliveryOutcome } from "./import-delivered-objects";
+
+/** An S3 event names a few objects in a few KB; anything past this is refused unread (413), before any check. */
+export const WEBHOOK_BODY_LIMIT = 256 * 1024;
 
 type Result = { kind: "imports"; outcome: DeliveryOutcome } | { kind: "subscription_confirmed" } | { kind: "ignored"; reason: string };
 
@@ -18,15 +23,18 @@ function parseJson(raw: string): unknown {
 
 async function receiveSns(db: Database, message: SnsMessage): Promise<Result> {
   const env = getEnv();
+  assertAcceptedTopic(message, env.SNS_TOPIC_ARN);
+  assertFreshTimestamp(message);
   if (!(await hasValidSnsSignature(message, env.SNS_CERT_BASE_URL))) {
     throw new AppError("unauthorized", "The SNS message signature does not verify; nothing was imported.");
   }
-  if (env.SNS_TOPIC_ARN && message.TopicArn !== env.SNS_TOPIC_ARN) {
-    throw new AppError("forbidden", `Messages from topic ${message.TopicArn} are not accepted; set SNS_TOPIC_ARN to change this.`);
-  }
   if (message.Type === "SubscriptionConfirmation") {
-    // Visiting SubscribeURL is how SNS subscriptions are confirmed; the signature check above vouches for it.
-    const response = await fetch(message.SubscribeURL!);
+    // Visiting SubscribeURL is how SNS subscriptions are confirmed; the signature vouches for it, and it must
+    // still be AWS's own endpoint, so a signed message cannot make this server call anywhere else.
+    if (typeof message.SubscribeURL !== "string" || !isTrustedSnsUrl(message.SubscribeURL, env.SNS_CERT_BASE_URL)) {
+      throw new AppError("bad_request", "The SNS SubscribeURL is not an AWS SNS endpoint; the subscription was not confirmed.");
+    }
+    const response = await fetch(message.SubscribeURL, { signal: AbortSignal.timeout(10_000), redirect: "error" });
     if (!response.ok) throw new AppError("unavailable", `Confirming the SNS subscription failed (${response.status}).`);
     return { kind: "subscription_confirmed" };
   }
@@ -39,7 +47,7 @@ async function receiveSns(db: Database, message: SnsMessage): Promise<Result> {
  * delivered by SNS with AWS's signature. Anything unsigned or badly signed is refused before it is looked at.
  */
 export async function receiveS3Webhook(db: Database, request: Request): Promise<Result> {
-  const raw = await request.text();
+  const raw = await readBodyText(request, WEBHOOK_BODY_LIMIT);
   const snsType = request.headers.get("x-amz-sns-message-type");
   const hmacHeader = request.headers.get(SIGNATURE_HEADER);
   if (!hmacHeader && snsType) {

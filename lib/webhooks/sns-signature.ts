@@ -1,4 +1,5 @@
 import { createPublicKey, createVerify } from "node:crypto";
+import { createCertificateCache } from "./certificate-cache";
 
 export type SnsMessage = {
   Type: "Notification" | "SubscriptionConfirmation" | "UnsubscribeConfirmation";
@@ -21,9 +22,13 @@ const SIGNED_FIELDS: Record<SnsMessage["Type"], (keyof SnsMessage)[]> = {
   UnsubscribeConfirmation: ["Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type"],
 };
 
+const REQUIRED_TEXT: (keyof SnsMessage)[] = ["MessageId", "TopicArn", "Message", "Timestamp", "Signature", "SigningCertURL"];
+
+/** The shape of an SNS message: a known type and every field the checks read, as text. */
 export function isSnsMessage(body: unknown): body is SnsMessage {
-  const m = body as Partial<SnsMessage> | null;
-  return Boolean(m && typeof m.Type === "string" && typeof m.Signature === "string" && typeof m.SigningCertURL === "string");
+  const m = body as Record<string, unknown> | null;
+  if (!m || typeof m !== "object" || !Object.hasOwn(SIGNED_FIELDS, String(m.Type))) return false;
+  return REQUIRED_TEXT.every((field) => typeof m[field] === "string");
 }
 
 export function snsStringToSign(message: SnsMessage): string {
@@ -33,40 +38,58 @@ export function snsStringToSign(message: SnsMessage): string {
     .join("");
 }
 
+// AWS's SNS endpoints: sns.<region>.amazonaws.com, and .com.cn in the China regions.
+const AWS_SNS_HOST = /^sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
+
 /**
- * Only certificates from AWS's SNS hosts are trusted (a forged message could otherwise name its own key);
- * `extraTrustedBase` adds one more location, used by the tests' local certificate server.
+ * Whether a URL in an SNS message (signing certificate, subscribe URL) is AWS's own: https, an SNS host, the
+ * default port, no user info. `extraTrustedOrigin` adds exactly one more origin (the tests' local certificate
+ * server); it is compared as a whole origin, so `https://sns.example.com.attacker` does not pass for
+ * `https://sns.example.com`.
  */
-export function isTrustedCertUrl(url: string, extraTrustedBase?: string): boolean {
+export function isTrustedSnsUrl(url: string, extraTrustedOrigin?: string): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return false;
   }
-  if (extraTrustedBase && url.startsWith(extraTrustedBase)) return true;
-  return parsed.protocol === "https:" && /^sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(parsed.hostname) && parsed.pathname.endsWith(".pem");
+  if (parsed.username || parsed.password) return false;
+  const extra = originOf(extraTrustedOrigin);
+  if (extra && parsed.origin === extra) return true;
+  return parsed.protocol === "https:" && parsed.port === "" && AWS_SNS_HOST.test(parsed.hostname);
 }
 
-const certificates = new Map<string, string>();
+/** A signing certificate: a trusted SNS URL whose path names a .pem file. */
+export function isTrustedCertUrl(url: string, extraTrustedOrigin?: string): boolean {
+  return isTrustedSnsUrl(url, extraTrustedOrigin) && new URL(url).pathname.endsWith(".pem");
+}
+
+function originOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const origin = new URL(value).origin;
+    return origin === "null" ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+const certificates = createCertificateCache({ maxEntries: 32, ttlMs: 60 * 60 * 1000 });
 
 async function fetchCertificate(url: string): Promise<string> {
-  const cached = certificates.get(url);
-  if (cached) return cached;
-  const response = await fetch(url);
+  const response = await fetch(url, { signal: AbortSignal.timeout(5000), redirect: "error" });
   if (!response.ok) throw new Error(`could not fetch the SNS signing certificate (${response.status})`);
-  const pem = await response.text();
-  certificates.set(url, pem);
-  return pem;
+  return response.text();
 }
 
 /** Verifies an SNS message's signature (version 1 = SHA1withRSA, 2 = SHA256withRSA) with its certificate. */
-export async function hasValidSnsSignature(message: SnsMessage, extraTrustedBase?: string): Promise<boolean> {
-  if (!isTrustedCertUrl(message.SigningCertURL, extraTrustedBase)) return false;
+export async function hasValidSnsSignature(message: SnsMessage, extraTrustedOrigin?: string): Promise<boolean> {
+  if (!isTrustedCertUrl(message.SigningCertURL, extraTrustedOrigin)) return false;
   const algorithm = message.SignatureVersion === "2" ? "RSA-SHA256" : message.SignatureVersion === "1" ? "RSA-SHA1" : null;
   if (!algorithm) return false;
   try {
-    const key = createPublicKey(await fetchCertificate(message.SigningCertURL));
+    const key = createPublicKey(await certificates.get(message.SigningCertURL, fetchCertificate));
     return createVerify(algorithm).update(snsStringToSign(message), "utf8").verify(key, message.Signature, "base64");
   } catch {
     return false;

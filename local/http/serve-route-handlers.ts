@@ -31,7 +31,13 @@ export async function serveRouteHandlers(routes: Record<string, RouteModule>, po
       });
       const response = await handler(request, { params: Promise.resolve({}) });
       res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
-      res.end(Buffer.from(await response.arrayBuffer()));
+      if (!response.body) return void res.end();
+      // Streamed, as Next streams it: an export of a million rows must not be buffered here. A client that goes
+      // away cancels the body, which stops the handler's query loop.
+      const body = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream);
+      res.on("close", () => body.destroy());
+      body.on("error", () => res.destroy());
+      body.pipe(res);
     } catch (error) {
       res.writeHead(500, { "content-type": "text/plain" }).end(error instanceof Error ? error.stack : String(error));
     }

@@ -37,6 +37,11 @@ function detail(run: Run) {
   return { ...summary(run), output: run.output ?? null, steps, waits: run.waits, planned: run.planned, parent: run.parent ?? null, events: run.events };
 }
 
+// Inngest's API takes the signing key as bearer token, hashed (as the SDK sends it) or as is.
+function isApiAuthorized(header: string | undefined, signingKey: string): boolean {
+  return header === `Bearer ${hashedSigningKey(signingKey)}` || header === `Bearer ${signingKey}`;
+}
+
 /** Routes: Inngest's event + register APIs the SDK calls, plus local debug endpoints. */
 export function createHttpServer(executor: Executor): Server {
   const { eventKey, signingKey } = executor.opts;
@@ -60,6 +65,12 @@ export function createHttpServer(executor: Executor): Server {
       const body = (await readJsonBody(req)) as { url?: string; functions?: FunctionConfig[] };
       executor.registry.replace(body.functions ?? [], body.url ?? null);
       return send(res, 200, { status: 200, modified: true, skipped: false, error: "Successfully registered" });
+    }
+    if (method === "GET" && p === "/v1/events") {
+      // Inngest's REST API (latest events first); the app's /health probes it with the signing key as bearer.
+      if (!isApiAuthorized(req.headers.authorization, signingKey)) return send(res, 401, { error: "Unauthorized: signing key mismatch" });
+      const limit = Math.min(Math.max(Number(url.searchParams.get("limit")) || 20, 1), 100);
+      return send(res, 200, { data: [...executor.recentEvents].reverse().slice(0, limit), metadata: { fetched_at: new Date().toISOString() } });
     }
     if (method === "POST" && p === "/sync") {
       const result = await executor.sync();

@@ -38,7 +38,10 @@ export async function startLocalStack(): Promise<LocalStack> {
   const pusher = await startPusherServer({ port: 0, ...stackSecrets.pusher });
   const dataDir = mkdtempSync(path.join(tmpdir(), "catalog-stack-"));
   const inngestPort = await freePortFrom(0);
+  // The app registers its functions at APP_URL (never at the request's Host), so it must name the real port.
+  const appPort = await freePortFrom(0);
   Object.assign(process.env, {
+    APP_URL: `http://127.0.0.1:${appPort}`,
     PUSHER_APP_ID: stackSecrets.pusher.appId,
     PUSHER_KEY: stackSecrets.pusher.key,
     PUSHER_SECRET: stackSecrets.pusher.secret,
@@ -54,7 +57,7 @@ export async function startLocalStack(): Promise<LocalStack> {
   });
   resetEnvCache();
   const inngestRoute = await import("@/app/api/inngest/route");
-  const app = await serveRouteHandlers({ "/api/inngest": inngestRoute });
+  const app = await serveRouteHandlers({ "/api/inngest": inngestRoute }, appPort);
   const start = () =>
     startExecutor({ port: inngestPort, appUrl: `${app.url}/api/inngest`, signingKey: stackSecrets.signingKey, eventKey: stackSecrets.eventKey, dataDir, pollMs: 50, log: () => {} });
   const stack: LocalStack = {

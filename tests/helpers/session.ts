@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { sessionCookieName } from "@/lib/auth/edge-config";
-import { createUser } from "@/lib/auth/users";
+import { createUser, findUserById } from "@/lib/auth/users";
 import type { Database } from "@/lib/db/client";
 import type { Role } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
@@ -19,7 +19,8 @@ export function ensureAuthSecret(): string {
   return process.env.AUTH_SECRET;
 }
 
-export type TestUser = { id: string; email: string; name: string | null; role: Role };
+/** `sessionVersion`: the account's session version when the cookie is minted (0 for a new account). */
+export type TestUser = { id: string; email: string; name: string | null; role: Role; sessionVersion?: number };
 
 export async function createTestUser(
   db: Database,
@@ -32,17 +33,24 @@ export async function createTestUser(
     password: options.password ?? "correct horse battery",
     role,
   });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }
 
-/** `authjs.session-token=<jwt>` for the user, ready for a Cookie header. */
+/** The user as the database has them now (role and session version), for minting a cookie after a change. */
+export async function reloadTestUser(db: Database, user: TestUser): Promise<TestUser> {
+  const row = await findUserById(db, user.id);
+  if (!row) throw new Error(`No user ${user.id}`);
+  return { id: row.id, email: row.email, name: row.name, role: row.role, sessionVersion: row.sessionVersion };
+}
+
+/** `authjs.session-token=<jwt>` for the user, ready for a Cookie header; it carries the user's session version. */
 export async function sessionCookie(user: TestUser): Promise<string> {
   const secret = ensureAuthSecret();
   const name = sessionCookieName();
   const token = await encode({
     secret,
     salt: name,
-    token: { sub: user.id, email: user.email, name: user.name, role: user.role },
+    token: { sub: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion ?? 0 },
   });
   return `${name}=${token}`;
 }

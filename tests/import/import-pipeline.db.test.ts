@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { resetEnvCache } from "@/lib/env";
 import { rejectedRowsCsv } from "@/lib/import/reports/rejected-rows-csv";
+import { getVideoDetail } from "@/lib/videos/get-video";
 import { startLocalStack, type LocalStack } from "@/tests/helpers/local-stack";
 import { fixture, importReportFile, rows } from "@/tests/helpers/imports";
 
@@ -24,7 +25,7 @@ beforeEach(async () => {
 });
 
 describe("importing the Videos report", () => {
-  it("creates videos and every claim, audits each field and queues enrichment", async () => {
+  it("creates videos and every claim, records the creating report and queues enrichment", async () => {
     const report = await importKey("reports/video_report_Sample_V_v1-3.csv", fixture("videos_report.csv"));
     expect(report.status).toBe("completed");
     expect(report.summary).toMatchObject({ created: 2, updated: 0, unchanged: 0, rejected: 0, enrichment_queued: 1 });
@@ -40,11 +41,12 @@ describe("importing the Videos report", () => {
       { video_id: "-abcDEF1234", asset_id: "A100000000000001", claim_id: "clm-001" },
       { video_id: "-abcDEF1234", asset_id: "A200000000000002", claim_id: "clm-002" },
     ]);
-    const audit = await rows<{ video_id: string; source_kind: string; source_id: string; changes: Record<string, unknown> }>(
-      db(), sql`SELECT video_id, source_kind, source_id, changes FROM metadata_syncs ORDER BY video_id`);
-    expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({ video_id: "-abcDEF1234", source_kind: "report", source_id: String(report.id) });
-    expect(audit[0].changes.title).toEqual([null, "Live in Lisbon, Part 1"]);
+    // A created video is its own record of the import: no audit row repeats it, the row names the report and time.
+    const created = await rows<{ created_by_report_id: number; created_by_report_at: Date }>(
+      db(), sql`SELECT created_by_report_id, created_by_report_at FROM videos ORDER BY video_id`);
+    expect(created.map((v) => v.created_by_report_id)).toEqual([report.id, report.id]);
+    for (const v of created) expect(new Date(v.created_by_report_at).getTime()).toBe(report.startedAt!.getTime());
+    expect(await rows(db(), sql`SELECT count(*)::int AS n FROM metadata_syncs`)).toEqual([{ n: 0 }]);
     const queued = await rows(db(), sql`SELECT video_id, task_type, status FROM processing_queue`);
     expect(queued).toEqual([{ video_id: "-abcDEF1234", task_type: "asset_enrichment", status: "pending" }]);
   });
@@ -71,6 +73,23 @@ describe("importing the Videos report", () => {
     });
     const [audit] = await rows<{ changes: Record<string, unknown> }>(db(), sql`SELECT changes FROM metadata_syncs WHERE source_id = ${String(report.id)}`);
     expect(audit.changes).toEqual({ effective_policy: ["Monetize in all countries", "Block in all countries"] });
+  });
+
+  it("audits a later report's update and starts the video's timeline with \"created by report N\"", async () => {
+    const first = await importKey("reports/video_report_Sample_V_v1-3.csv", fixture("videos_report.csv"));
+    const changed = fixture("videos_report.csv").toString("utf8").replaceAll("Live in Lisbon, Part 1", "Live in Lisbon (Part 1)");
+    const second = await importKey("reports/video_report_Sample_V_v1-4.csv", changed);
+    expect(second.summary).toMatchObject({ created: 0, updated: 1 });
+
+    const audit = await rows(db(), sql`SELECT video_id, source_kind, source_id, changes FROM metadata_syncs`);
+    expect(audit).toEqual([
+      { video_id: "-abcDEF1234", source_kind: "report", source_id: String(second.id), changes: { title: ["Live in Lisbon, Part 1", "Live in Lisbon (Part 1)"] } },
+    ]);
+    const { video, timeline } = await getVideoDetail(db(), "-abcDEF1234");
+    expect(video).toMatchObject({ created_by_report_id: first.id, last_source_report_id: second.id });
+    expect(timeline.map((e) => e.kind)).toEqual(["created", "changed"]);
+    expect(timeline[0]).toMatchObject({ at: first.startedAt!.toISOString(), source: { kind: "report", report_id: first.id, filename: first.filename } });
+    expect(timeline[1]).toMatchObject({ source: { kind: "report", report_id: second.id }, changes: [{ field: "title", old: "Live in Lisbon, Part 1", new: "Live in Lisbon (Part 1)" }] });
   });
 
   it("excludes Shorts when asked", async () => {

@@ -41,7 +41,7 @@ beforeEach(async () => {
 });
 
 describe("merging staged report rows into the catalog", () => {
-  it("creates videos with the last row winning, keeps every claim and audits each field", async () => {
+  it("creates videos with the last row winning, keeps every claim and records the creating report instead of an audit row", async () => {
     await stage(1, [
       record(2, { video_id: "-mnH9-SX2Tg", title: "Old title", claims: [{ asset_id: "A123456789012345", policy: "Monetize" }] }),
       record(3, { video_id: "-mnH9-SX2Tg", title: "New title", channel_id: "UCaaaaaaaaaaaaaaaaaaaaaa", claims: [{ asset_id: "A223456789012345", policy: "Track" }] }),
@@ -56,11 +56,12 @@ describe("merging staged report rows into the catalog", () => {
     const [short] = await rows(sql`SELECT is_short, short_rule FROM videos WHERE video_id = '2HgS_gGfhZM'`);
     expect(short).toEqual({ is_short: true, short_rule: "duration_60s" });
 
-    const audit = await rows(sql`SELECT video_id, source_kind, source_id, changes FROM metadata_syncs ORDER BY video_id`);
-    expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({ source_kind: "report", source_id: "1" });
-    expect((audit[0].changes as Record<string, unknown>).title).toEqual([null, "New title"]);
-    expect((audit[0].changes as Record<string, unknown>).video_id).toEqual([null, "-mnH9-SX2Tg"]);
+    const created = await rows(sql`SELECT video_id, created_by_report_id, created_by_report_at IS NOT NULL AS has_time FROM videos ORDER BY video_id`);
+    expect(created).toEqual([
+      { video_id: "-mnH9-SX2Tg", created_by_report_id: 1, has_time: true },
+      { video_id: "2HgS_gGfhZM", created_by_report_id: 1, has_time: true },
+    ]);
+    expect(await rows(sql`SELECT count(*)::int AS n FROM metadata_syncs`)).toEqual([{ n: 0 }]);
   });
 
   it("writes nothing and no audit rows when the same content is merged again", async () => {
@@ -70,7 +71,8 @@ describe("merging staged report rows into the catalog", () => {
     await stage(2, records);
     const again = await mergeAll(2);
     expect(again.videos).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
-    expect(await rows(sql`SELECT count(*)::int AS n FROM metadata_syncs`)).toEqual([{ n: 1 }]);
+    expect(await rows(sql`SELECT count(*)::int AS n FROM metadata_syncs`)).toEqual([{ n: 0 }]);
+    expect(await rows(sql`SELECT created_by_report_id FROM videos`)).toEqual([{ created_by_report_id: 1 }]);
   });
 
   it("audits only the fields that changed, as [old, new], and keeps values a report leaves empty", async () => {
@@ -79,9 +81,11 @@ describe("merging staged report rows into the catalog", () => {
     await stage(2, [record(2, { video_id: "abcDEF12345", title: "T", effective_policy: "Block" })]);
     const second = await mergeAll(2);
     expect(second.videos).toMatchObject({ created: 0, updated: 1 });
-    const [last] = await rows(sql`SELECT changes FROM metadata_syncs WHERE source_id = '2'`);
-    expect(last.changes).toEqual({ effective_policy: ["Monetize", "Block"] });
-    expect(await rows(sql`SELECT custom_id FROM videos`)).toEqual([{ custom_id: "CUST-1" }]);
+    expect(await rows(sql`SELECT source_id, changes FROM metadata_syncs`)).toEqual([{ source_id: "2", changes: { effective_policy: ["Monetize", "Block"] } }]);
+    // The update leaves the creating report in place.
+    expect(await rows(sql`SELECT custom_id, created_by_report_id, last_source_report_id FROM videos`)).toEqual([
+      { custom_id: "CUST-1", created_by_report_id: 1, last_source_report_id: 2 },
+    ]);
   });
 
   it("sums revenue exactly per video and period, once per record even with several claims", async () => {

@@ -1,16 +1,34 @@
+import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-// The Playwright steps of the smoke test, written the way a person uses the pages: by labels and button names.
+// The Playwright steps of the browser tests, written the way a person uses the pages: by labels and button names.
 
+/** Debian's Chromium (`npm test` installs it, see scripts/test-prerequisites.mjs), or the one CHROMIUM_PATH names. */
+export function chromiumPath(): string {
+  const executable = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  if (!existsSync(executable)) {
+    throw new Error(`No Chromium at ${executable}. Run the tests with \`npm test\` (it installs Debian's chromium as root), or: apt-get install -y chromium procps`);
+  }
+  return executable;
+}
+
+/**
+ * Headless Chromium as this machine needs it: Playwright's own browser download is not reachable here, the
+ * tests run as root (no sandbox), and a container's /dev/shm is small (Chromium then uses /tmp).
+ */
 export async function openBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--no-sandbox"] });
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+  });
 }
 
 export async function newPage(browser: Browser, diagnostics: string[]): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  // `next dev` compiles each page on first visit: slow on a small machine.
-  page.setDefaultTimeout(120_000);
-  page.setDefaultNavigationTimeout(180_000);
+  // The production build answers in well under a second; the margin is for a busy 2-core machine.
+  page.setDefaultTimeout(60_000);
+  page.setDefaultNavigationTimeout(90_000);
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") diagnostics.push(`[console.${message.type()}] ${message.text()}`);
   });

@@ -4,18 +4,19 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-// Starts `node local/start.mjs` exactly as a person would (`npm start`), in its own process group, and reads
-// what it prints: the app URL, the generated admin password and the local Pusher port.
+// Starts the whole stack exactly as a person would (`npm start`, or `node local/start.mjs`), in its own process
+// group, and reads what it prints: the app URL, the generated admin password and the local Pusher port.
 
 const root = path.resolve(import.meta.dirname, "../..");
 
 // Variables the app or the launcher read (lib/env.ts), plus what vitest sets for its workers. None may leak
 // into the launcher: a named service would not get a local stand-in, and NODE_ENV=test changes `next dev`.
-const APP_VARIABLES = /^(NODE_ENV|VITEST.*|TEST|MODE|APP_URL|DATA_DIR|DATABASE_URL|AUTH_.*|ADMIN_.*|FIREBASE_.*|REPORTS_PREFIX|INNGEST_.*|PUSHER_.*|YOUTUBE_.*|GOOGLE_OAUTH_TOKEN_URL|WEBHOOK_SECRET|SNS_.*|IMPORT_CHUNK_ROWS|S3_.*|PORT)$/;
+const APP_VARIABLES = /^(npm_.*|NODE_ENV|VITEST.*|TEST|MODE|APP_URL|DATA_DIR|DATABASE_URL|AUTH_.*|ADMIN_.*|FIREBASE_.*|REPORTS_PREFIX|INNGEST_.*|PUSHER_.*|YOUTUBE_.*|GOOGLE_OAUTH_TOKEN_URL|WEBHOOK_SECRET|SNS_.*|IMPORT_CHUNK_ROWS|S3_.*|PORT)$/;
 
 export type LocalSecrets = { webhookSecret: string; pusherAppId: string; pusherKey: string; pusherSecret: string };
 
 export type Launcher = {
+  /** The process started: `npm` (via "npm") or the launcher itself (via "node"). */
   child: ChildProcess;
   dataDir: string;
   port: number;
@@ -48,13 +49,40 @@ async function pickAppPort(): Promise<number> {
   throw new Error("no free port for the app in 3300–3899");
 }
 
-export async function startLauncher(readyTimeoutMs: number): Promise<Launcher> {
+/** The environment of a person's shell: nothing of vitest's or npm's, no app setting. */
+function personEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !APP_VARIABLES.test(name))) as NodeJS.ProcessEnv;
+}
+
+/**
+ * The production build the launcher serves, made here (if the sources changed) so its minutes do not count
+ * against the launcher's ready timeout. `npm test` has already done this in its pre-step; a direct
+ * `npx vitest run` of a browser test may not have.
+ */
+export async function ensureProductionBuild(timeoutMs = 900_000): Promise<void> {
+  const child = spawn(process.execPath, ["local/launcher/build.mjs", "--if-changed"], { cwd: root, env: personEnvironment(), stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout!.on("data", (chunk) => (log += chunk.toString()));
+  child.stderr!.on("data", (chunk) => (log += chunk.toString()));
+  const timer = setTimeout(() => child.kill("SIGTERM"), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  clearTimeout(timer);
+  if (code !== 0) throw new Error(`the production build failed (exit code ${code}):\n${tail(stripAnsi(log))}`);
+}
+
+export type StartOptions = {
+  /** "npm" runs `npm start` (npm → launcher), "node" runs `node local/start.mjs` directly. */
+  via?: "npm" | "node";
+};
+
+export async function startLauncher(readyTimeoutMs: number, { via = "npm" }: StartOptions = {}): Promise<Launcher> {
+  await ensureProductionBuild();
   const dataDir = mkdtempSync(path.join(tmpdir(), "catalog-smoke-"));
   const port = await pickAppPort();
-  const env: Record<string, string | undefined> = Object.fromEntries(Object.entries(process.env).filter(([name]) => !APP_VARIABLES.test(name)));
-  const child = spawn(process.execPath, ["local/start.mjs"], {
+  const [command, args] = via === "npm" ? ["npm", ["start"]] : [process.execPath, ["local/start.mjs"]];
+  const child = spawn(command, args, {
     cwd: root,
-    env: { ...env, PORT: String(port), DATA_DIR: dataDir } as unknown as NodeJS.ProcessEnv,
+    env: { ...personEnvironment(), PORT: String(port), DATA_DIR: dataDir },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -102,15 +130,50 @@ export function tail(text: string, lines = 60): string {
   return text.split("\n").slice(-lines).join("\n");
 }
 
-/** SIGTERM to the launcher's process group (as Ctrl-C would), then wait for the launcher itself to exit. */
-export async function stopLauncher(child: ChildProcess, timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+/**
+ * Sends `signal` to the started process and waits for it to exit. "group" reaches npm and the launcher together,
+ * as Ctrl-C in a terminal does; "process" only the started process itself, as a process manager or a container
+ * runtime does.
+ */
+export async function stopLauncher(
+  child: ChildProcess,
+  timeoutMs: number,
+  { target = "group", signal = "SIGTERM" }: { target?: "group" | "process"; signal?: NodeJS.Signals } = {},
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
-  process.kill(-child.pid!, "SIGTERM");
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`launcher still running ${timeoutMs / 1000} s after SIGTERM`)), timeoutMs));
+  process.kill(target === "group" ? -child.pid! : child.pid!, signal);
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running ${timeoutMs / 1000} s after ${signal}`)), timeoutMs));
   return Promise.race([exited, timeout]);
+}
+
+/** Direct children of a process (for `npm start`: the launcher, `node local/start.mjs`). */
+export function childProcesses(pid: number): { pid: number; args: string }[] {
+  let ps = "";
+  try {
+    ps = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(pid)], { encoding: "utf8" }).trim();
+  } catch {
+    // ps exits 1 when there is no such child
+  }
+  return ps
+    ? ps.split("\n").map((line) => {
+        const [child, ...args] = line.trim().split(/\s+/);
+        return { pid: Number(child), args: args.join(" ") };
+      })
+    : [];
+}
+
+/** Waits until no process of this launch is left, and returns what is left after `timeoutMs`. */
+export async function waitForNoLeftovers(dataDir: string, port: number, timeoutMs: number): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let left = leftoverProcesses(dataDir, port);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    left = leftoverProcesses(dataDir, port);
+  }
+  return left;
 }
 
 /**

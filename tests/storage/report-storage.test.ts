@@ -47,14 +47,14 @@ describe("report storage", () => {
     expect(await headReportObject("reports/video_report_Owner_V_v1-3.csv")).toMatchObject({ size: 3 });
     expect(await headReportObject("reports/missing.csv")).toBeNull();
     const chunks: Uint8Array[] = [];
-    for await (const chunk of await streamReportObject("reports/YouTube_Owner_M_20250601_claim_raw_v1-1.csv.gz", 1)) chunks.push(chunk);
+    for await (const chunk of await streamReportObject("reports/YouTube_Owner_M_20250601_claim_raw_v1-1.csv.gz", { fromByte: 1 })) chunks.push(chunk);
     expect(Buffer.concat(chunks).toString()).toBe("b");
   });
 
   it("presigns an upload under the prefix that a plain HTTP PUT can use", async () => {
-    const { key, url } = await presignReportUpload("My upload.csv");
+    const { key, url, headers } = await presignReportUpload("My upload.csv", 9);
     expect(key).toBe("reports/My upload.csv");
-    const put = await fetch(url, { method: "PUT", body: "video_id\n" });
+    const put = await fetch(url, { method: "PUT", body: "video_id\n", headers });
     expect(put.status).toBe(200);
     expect(await headReportObject(key)).toMatchObject({ size: 9 });
   });

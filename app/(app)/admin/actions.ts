@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { newPasswordSchema } from "@/lib/auth/password";
 import { requireAdmin } from "@/lib/auth/session";
 import { createUser, updateUserAsAdmin, type UserChanges } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
@@ -21,7 +21,7 @@ function failure(error: unknown): ActionState {
 const createForm = z.object({
   email: z.string().trim().email("Enter a valid email address."),
   name: z.string().trim().max(200).optional(),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `The password must be at least ${MIN_PASSWORD_LENGTH} characters.`),
+  password: newPasswordSchema,
   role: z.enum(roles),
 });
 
@@ -53,7 +53,9 @@ export async function updateUserAction(_prev: ActionState, form: FormData): Prom
       changes = { disabled: intent === "disable" };
       done = intent === "disable" ? "Account disabled; their sessions stop working now." : "Account enabled.";
     } else if (intent === "password") {
-      changes = { password: String(form.get("password") ?? "") };
+      const password = newPasswordSchema.safeParse(String(form.get("password") ?? ""));
+      if (!password.success) return { error: password.error.issues.map((i) => i.message).join(" ") };
+      changes = { password: password.data };
       done = "Password reset. Tell the user their new password.";
     } else {
       return { error: "Unknown action." };

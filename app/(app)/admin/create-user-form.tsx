@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Field, inputClasses } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_HINT } from "@/lib/auth/password-limits";
 import { createUserAction, type ActionState } from "./actions";
 
 export function CreateUserForm() {
@@ -16,7 +17,7 @@ export function CreateUserForm() {
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field label="Email" id="new-email" name="email" type="email" required autoComplete="off" />
         <Field label="Name (optional)" id="new-name" name="name" autoComplete="off" />
-        <Field label="Password" id="new-password" name="password" type="password" required minLength={8} autoComplete="new-password" hint="At least 8 characters." />
+        <Field label="Password" id="new-password" name="password" type="password" required minLength={MIN_PASSWORD_LENGTH} maxLength={MAX_PASSWORD_LENGTH} autoComplete="new-password" hint={PASSWORD_HINT} />
         <div className="space-y-1">
           <label htmlFor="new-role" className="block text-sm font-medium text-gray-800">
             Role

@@ -1,27 +1,19 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/app/_components/page-header";
-import { getSessionUser } from "@/lib/auth/session";
+import { requirePageAdmin } from "@/lib/auth/page-session";
 import { listUsers } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
+import { AdminShell } from "./_components/admin-shell";
 import { CreateUserForm } from "./create-user-form";
 import { UsersTable } from "./users-table";
 
-export const metadata: Metadata = { title: "Admin" };
+export const metadata: Metadata = { title: "Admin · Users & roles" };
 export const dynamic = "force-dynamic";
 
-export default async function AdminPage() {
-  const me = await getSessionUser();
-  if (me?.role !== "admin") {
-    return (
-      <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
-        <PageHeader title="Admin" description="Only admins can see this page. Ask an admin if you need access." />
-      </div>
-    );
-  }
+export default async function AdminUsersPage() {
+  const me = await requirePageAdmin();
   const users = await listUsers(await getDb());
   return (
-    <div className="mx-auto max-w-7xl space-y-6 px-4 py-6 sm:px-6">
-      <PageHeader title="Admin" description="Users and roles. Admins manage users, channels, syncs and the database." />
+    <AdminShell current="users" description="Who can sign in, and who may manage users, channels and the database.">
       <section aria-labelledby="users-heading" className="space-y-4">
         <h2 id="users-heading" className="text-lg font-semibold text-gray-900">
           Users <span className="text-sm font-normal text-gray-500">({users.length})</span>
@@ -29,6 +21,6 @@ export default async function AdminPage() {
         <UsersTable users={users} currentUserId={me.id} />
         <CreateUserForm />
       </section>
-    </div>
+    </AdminShell>
   );
 }

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { inputClasses } from "@/app/_components/field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-limits";
 import { updateUserAction, type ActionState } from "./actions";
 
 type Props = { id: string; email: string; role: "admin" | "user"; disabled: boolean; isSelf: boolean };
@@ -42,7 +43,7 @@ export function UserActions({ id, email, role, disabled, isSelf }: Props) {
           <label htmlFor={`password-${id}`} className="sr-only">
             New password for {email}
           </label>
-          <input id={`password-${id}`} name="password" type="password" required minLength={8} placeholder="New password" autoComplete="new-password" className={`${inputClasses} w-36 py-1`} />
+          <input id={`password-${id}`} name="password" type="password" required minLength={MIN_PASSWORD_LENGTH} maxLength={MAX_PASSWORD_LENGTH} placeholder="New password" autoComplete="new-password" className={`${inputClasses} w-36 py-1`} />
           <SubmitButton variant="secondary" size="sm" aria-label={`Reset password for ${email}`}>
             Reset
           </SubmitButton>

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
+import { requirePageUser } from "@/lib/auth/page-session";
 
 export const metadata: Metadata = { title: "Queue" };
 
 // Placeholder until the enrichment queue view (F6) lands here.
-export default function QueuePage() {
+export default async function QueuePage() {
+  await requirePageUser();
   return (
     <div className="mx-auto max-w-7xl space-y-6 px-4 py-6 sm:px-6">
       <PageHeader title="Queue" description="Enrichment and metadata-sync tasks waiting for the YouTube APIs." />

@@ -1,3 +1,4 @@
+import { requirePageUser } from "@/lib/auth/page-session";
 import { getDb } from "@/lib/db/client";
 import { listReportHistory } from "@/lib/import/reports/report-queries";
 import { realtimeClientConfig } from "@/lib/realtime/client-config";
@@ -11,6 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Reports" };
 
 export default async function ReportsPage() {
+  await requirePageUser();
   const history = await listReportHistory(await getDb(), { page: 1, pageSize: HISTORY_PAGE_SIZE });
   const initialHistory = { ...history, reports: history.reports.map(serializeReport) };
   return (

@@ -5,7 +5,8 @@ import { parseJsonBody } from "@/lib/http/parse";
 import { requestImports } from "@/lib/import/reports/request-import";
 
 const body = z.object({
-  files: z.array(z.string().min(1)).max(500),
+  // S3 keys are at most 1,024 bytes; control characters are refused by requestImports.
+  files: z.array(z.string().min(1).max(1024)).max(500),
   exclude_shorts: z.boolean().optional(),
 });
 

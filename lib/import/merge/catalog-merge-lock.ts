@@ -14,6 +14,16 @@ export async function lockCatalogMerges(tx: Pick<Database, "execute">): Promise<
   await useBulkJoins(tx);
 }
 
+/**
+ * A person's edit, flag change or delete of a video takes the lock exclusively: landing between a merge's read of
+ * the catalog and its write, the merge would write the values it read back over the edit. It waits for the running
+ * merge step at most `timeoutMs`, then fails with lock_not_available (55P03).
+ */
+export async function lockCatalogExclusive(tx: Pick<Database, "execute">, timeoutMs: number): Promise<void> {
+  await tx.execute(sql.raw(`SET LOCAL lock_timeout = '${Math.max(1, Math.round(timeoutMs))}ms'`));
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CATALOG_MERGE_LOCK})`);
+}
+
 /** Settings for the rest of a transaction whose statements join whole reports or ranges of them. */
 export async function useBulkJoins(tx: Pick<Database, "execute">): Promise<void> {
   // Such statements sort and hash hundreds of thousands of rows; the 4 MB default sends those sorts to disk.

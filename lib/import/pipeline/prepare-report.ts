@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { getReport, updateReport } from "@/lib/import/reports/report-queries";
 import { hashingSource, periodFromFilename, type ReportSource } from "./report-source";
 import { failReport } from "./fail-report";
+import { ReportFileChangedError } from "./s3-report-source";
 
 export type PreparedReport =
   | { ok: true; reportId: number; kind: string; level: "video" | "asset"; totalRows: number; contentHash: string; defaultPeriod: string; excludeShorts: boolean }
@@ -40,7 +41,11 @@ export async function prepareReport(
     await fingerprints.finish();
   } catch (error) {
     await fingerprints.abort(error as Error);
-    throw error;
+    if (!(error instanceof ReportFileChangedError)) throw error;
+    // The catalog is untouched: the report fails at once, saying what to do, without a step error's retries.
+    const reason = `${error.message}. Import it again to read its new content.`;
+    await failReport(db, reportId, reason, null);
+    return { ok: false, reportId, reason };
   }
   if (scan.fileError) {
     // failReport clears the report's scratch rows, the fingerprints written so far included.

@@ -47,7 +47,7 @@ export async function prepareStep(reportId: number) {
   const db = await getDb();
   const handle = await getDatabase();
   return withStatus(reportId, "validate-file", async () =>
-    prepareReport(db, reportId, s3ReportSource((await getReport(db, reportId)).key), () => openFingerprintSink(handle, reportId)),
+    prepareReport(db, reportId, s3ReportSource(await getReport(db, reportId)), () => openFingerprintSink(handle, reportId)),
   );
 }
 
@@ -71,7 +71,7 @@ export async function stageStep(params: {
   return withStatus(params.reportId, `stage-rows-${params.index}`, async () => {
     const report = await getReport(db, params.reportId);
     const writer = stagingWriterFor(await getDatabase());
-    const staged = await stageChunk(db, { ...params, maxRows: getEnv().IMPORT_CHUNK_ROWS }, s3ReportSource(report.key), writer);
+    const staged = await stageChunk(db, { ...params, maxRows: getEnv().IMPORT_CHUNK_ROWS }, s3ReportSource(report), writer);
     const processed = params.readSoFar + staged.rowsRead;
     await updateReport(db, params.reportId, {
       progress: {

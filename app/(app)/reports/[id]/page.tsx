@@ -1,9 +1,11 @@
 import { asc, count, eq } from "drizzle-orm";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/page-session";
 import { getDb } from "@/lib/db/client";
 import { reportRowsRejected } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { parseId } from "@/lib/http/parse";
 import { getReport } from "@/lib/import/reports/report-queries";
 import { realtimeClientConfig } from "@/lib/realtime/client-config";
 import { ChangeSet } from "../_components/change-set";
@@ -42,12 +44,19 @@ async function loadReport(id: number) {
   }
 }
 
+/** The API's rule ("007", "1e3" or an id beyond int4 is not a report), answered as the page's 404. */
+function reportId(raw: string): number {
+  try {
+    return parseId(raw, "The report id");
+  } catch {
+    notFound();
+  }
+}
+
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageUser();
   const { id: raw } = await params;
-  const id = Number(raw);
-  // Same rule as the API's parseId: "007" or "abc" is not a report.
-  if (!/^[1-9]\d{0,14}$/.test(raw) || !Number.isSafeInteger(id)) notFound();
-  const { report, rejected, rejectedTotal } = await loadReport(id);
+  const { report, rejected, rejectedTotal } = await loadReport(reportId(raw));
   const summary = report.summary;
 
   return (

@@ -18,13 +18,13 @@ export function UploadReports({ excludeShorts, onUploaded, onImported }: Props) 
     const id = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     setItems((prev) => [...prev, { id, name: file.name, size: file.size, loaded: 0, phase: "signing" }]);
     try {
-      // The server decides the key and refuses odd names before any bytes are sent.
-      const { key, url } = await apiJson<{ key: string; url: string }>("/api/reports/upload-url", {
+      // The server decides the key and refuses odd names, taken names and oversized files before any bytes are sent.
+      const { key, url, headers } = await apiJson<{ key: string; url: string; headers: Record<string, string> }>("/api/reports/upload-url", {
         method: "POST",
-        body: JSON.stringify({ filename: file.name }),
+        body: JSON.stringify({ filename: file.name, size: file.size }),
       });
       patch(id, { key, phase: "uploading" });
-      await putWithProgress(url, file, (loaded) => patch(id, { loaded })).promise;
+      await putWithProgress(url, file, headers, (loaded) => patch(id, { loaded })).promise;
       patch(id, { loaded: file.size, phase: "uploaded" });
       onUploaded();
     } catch (e) {
@@ -77,7 +77,7 @@ export function UploadReports({ excludeShorts, onUploaded, onImported }: Props) 
           className="peer sr-only"
           onChange={(e) => {
             addFiles(e.target.files);
-            e.target.value = ""; // so choosing the same file again uploads it again
+            e.target.value = ""; // so choosing the same file again is noticed (and refused: the name is taken)
           }}
         />
         <label

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createUser, listUsers } from "@/lib/auth/users";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { newPasswordSchema } from "@/lib/auth/password";
 import { getDb } from "@/lib/db/client";
 import { roles } from "@/lib/db/schema";
 import { adminRoute } from "@/lib/http/handler";
@@ -9,7 +9,7 @@ import { parseJsonBody } from "@/lib/http/parse";
 const createBody = z.object({
   email: z.string().trim().email(),
   name: z.string().trim().max(200).nullish(),
-  password: z.string().min(MIN_PASSWORD_LENGTH).max(200),
+  password: newPasswordSchema,
   role: z.enum(roles).default("user"),
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { newPasswordSchema } from "@/lib/auth/password";
 import { updateUserAsAdmin } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
 import { roles } from "@/lib/db/schema";
@@ -11,7 +11,7 @@ const patchBody = z
   .object({
     role: z.enum(roles).optional(),
     disabled: z.boolean().optional(),
-    password: z.string().min(MIN_PASSWORD_LENGTH).max(200).optional(),
+    password: newPasswordSchema.optional(),
   })
   .strict();
 

@@ -1,0 +1,78 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { catalogWhere } from "./catalog-filters";
+import { selectCatalogRows } from "./catalog-rows";
+import { firstPosition, keysetCondition, nextPart, orderBy, sortKeyExpression, type KeysetPosition } from "./catalog-sort";
+import { countMatches, type CatalogTotal } from "./catalog-total";
+import { csvLine } from "./csv-cells";
+import type { ExportQuery } from "./parse-catalog-query";
+
+// The export (F12): every video matching the catalog's filters, in the catalog's order, as CSV. Rows are read
+// in batches by keyset (after the last row's sort value and video id) rather than through a server-side
+// cursor: a cursor holds a transaction open for the whole download, which on PGlite (one connection) would
+// stop every other request, and keyset batches work the same on PGlite, node-postgres and Neon. The stream
+// pulls a batch only when the client has taken the previous one, so memory stays at one batch however many
+// rows match, and a cancelled download (the client went away) stops reading.
+// The header row holds the column keys (the names GET /api/videos and `columns=` use), stable for scripts.
+
+export const EXPORT_BATCH_ROWS = 5000;
+
+export function exportFilename(now = new Date()): string {
+  return `video_export_${now.toISOString().slice(0, 10)}.csv`;
+}
+
+export type CatalogExport = { filename: string; rows: CatalogTotal; body: ReadableStream<Uint8Array> };
+
+export type ExportOptions = { batchRows?: number; signal?: AbortSignal; now?: Date };
+
+/** Counts the matches (exactly, or the planner's estimate for very large sets) and opens the CSV stream. */
+export async function exportCatalog(db: Database, query: ExportQuery, options: ExportOptions = {}): Promise<CatalogExport> {
+  const rows = await countMatches(db, catalogWhere(query));
+  return { filename: exportFilename(options.now), rows, body: catalogCsv(db, query, options) };
+}
+
+export function catalogCsv(db: Database, query: ExportQuery, options: ExportOptions = {}): ReadableStream<Uint8Array> {
+  const batchRows = options.batchRows ?? EXPORT_BATCH_ROWS;
+  const where = catalogWhere(query);
+  const columns = query.columns;
+  const withLastSync = columns.includes("last_synced");
+  const encoder = new TextEncoder();
+  let position: KeysetPosition | null = firstPosition(query.sort);
+  let sentHeader = false;
+  let cancelled = false;
+  options.signal?.addEventListener("abort", () => (cancelled = true), { once: true });
+
+  async function nextBatch(): Promise<string | null> {
+    while (position && !cancelled) {
+      const at: KeysetPosition = position;
+      const rows = await selectCatalogRows(db, {
+        where: sql`${where} AND ${keysetCondition(query.sort, at)}`,
+        orderBy: (alias) => orderBy(query.sort, alias),
+        limit: batchRows,
+        withLastSync,
+        sortKey: (alias) => sortKeyExpression(query.sort, alias),
+      });
+      const last = rows.at(-1);
+      position = rows.length < batchRows ? nextPart(query.sort, at.part) : { part: at.part, key: last?.sort_key ?? null, videoId: last?.video_id ?? null };
+      if (rows.length > 0) return rows.map((row) => csvLine(columns.map((c) => row[c]))).join("");
+    }
+    return null;
+  }
+
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!sentHeader) {
+        sentHeader = true;
+        controller.enqueue(encoder.encode(csvLine(columns)));
+        return;
+      }
+      const text = await nextBatch();
+      if (cancelled) return;
+      if (text === null) return controller.close();
+      controller.enqueue(encoder.encode(text));
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+}

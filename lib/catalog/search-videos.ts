@@ -1,0 +1,40 @@
+import type { Database } from "@/lib/db/client";
+import { getEnv, serviceMode } from "@/lib/env";
+import { catalogWhere } from "./catalog-filters";
+import { selectCatalogRows } from "./catalog-rows";
+import { orderBy } from "./catalog-sort";
+import { countMatches } from "./catalog-total";
+import type { CatalogPage } from "./contract";
+import type { CatalogQuery } from "./parse-catalog-query";
+
+/** True when the YouTube Data API is the local sandbox (its data is labelled as such in the catalog). */
+export function apiIsSandbox(): boolean {
+  return serviceMode(getEnv().YOUTUBE_API_ROOT_URL) === "local";
+}
+
+/** One page of the catalog (F10) for the filters and sort of `query`, with the total number of matches. */
+export async function searchVideos(
+  db: Database,
+  query: CatalogQuery,
+  options: { apiSandbox?: boolean } = {},
+): Promise<CatalogPage> {
+  const where = catalogWhere(query);
+  const [rows, count] = await Promise.all([
+    selectCatalogRows(db, {
+      where,
+      orderBy: (alias) => orderBy(query.sort, alias),
+      limit: query.per_page,
+      offset: (query.page - 1) * query.per_page,
+      apiSandbox: options.apiSandbox ?? apiIsSandbox(),
+    }),
+    countMatches(db, where),
+  ]);
+  return {
+    videos: rows,
+    total: count.total,
+    total_is_estimate: count.estimated,
+    pages: Math.ceil(count.total / query.per_page),
+    current_page: query.page,
+    per_page: query.per_page,
+  };
+}
