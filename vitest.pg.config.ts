@@ -6,5 +6,5 @@ import base from "./vitest.config";
 // smoke test runs the launcher's own embedded database and is left to the default run.
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: ["tests/**/*.test.ts"], exclude: ["tests/smoke/**", "**/node_modules/**"] },
+  test: { ...base.test, include: ["tests/**/*.test.ts"], exclude: ["tests/smoke/**", "tests/launcher/**", "**/node_modules/**"] },
 });

@@ -1,4 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { toPgArrayLiteral } from "@/lib/import/stage/pg-array-literal";
 import type { CatalogFilters } from "./parse-catalog-query";
 
 // The WHERE clause of the catalog (F10) over `videos v`, values always bound. Each filter is written so an
@@ -10,6 +12,7 @@ import type { CatalogFilters } from "./parse-catalog-query";
 //   genre           array contains                         → videos_genre_idx (gin)
 //   duration        ranges of video_length                 → videos_length_idx
 //   updated_since   updated_at >= moment                   → videos_updated_at_idx
+//   hidden          flags on the video and its channel     → read from the sort indexes (see hiddenCondition)
 // Channel search goes through `channels` (the name people see, renames included): a video without a channel
 // row is not found by it. `is_short=no` means "not known to be a Short" (false or not decided).
 
@@ -23,8 +26,6 @@ export function containsPattern(term: string): string {
 const yesNo = (value: "yes" | "no" | undefined, yes: SQL, no: SQL): SQL | undefined =>
   value === undefined ? undefined : value === "yes" ? yes : no;
 
-const hiddenChannel = sql`EXISTS (SELECT 1 FROM channels hc WHERE hc.channel_id = v.channel_id AND hc.hidden)`;
-
 function durationCondition(duration: CatalogFilters["duration"]): SQL | undefined {
   if (!duration) return undefined;
   const [min, max] = DURATION_SECONDS[duration];
@@ -33,15 +34,27 @@ function durationCondition(duration: CatalogFilters["duration"]): SQL | undefine
   return sql`v.video_length BETWEEN ${min} AND ${max}`;
 }
 
-function hiddenCondition(hidden: CatalogFilters["hidden"]): SQL | undefined {
-  // A hidden channel hides its videos (F13) without touching their own flag, so "show again" restores them.
-  if (hidden === "no") return sql`NOT v.hidden AND NOT ${hiddenChannel}`;
-  if (hidden === "yes") return sql`(v.hidden OR ${hiddenChannel})`;
+/** The channels an admin hid; read once per request (or export) and passed to catalogWhere. */
+export async function hiddenChannelIds(db: Pick<Database, "execute">): Promise<string[]> {
+  const result = await db.execute(sql`SELECT channel_id FROM channels WHERE hidden`);
+  return result.rows.map((r) => String(r.channel_id));
+}
+
+// A hidden channel hides its videos (F13) without touching their own flag, so "show again" restores them.
+// The hidden channels come as a list of values rather than a subquery: the planner then estimates the
+// condition from the column's statistics (the total of a large match set is that estimate), it is a hashed
+// lookup per row, and with the sort indexes' trailing columns a deep page is read from the index alone.
+function hiddenCondition(hidden: CatalogFilters["hidden"], channelIds: string[]): SQL | undefined {
+  const ids = sql`${toPgArrayLiteral(channelIds)}::text[]`;
+  if (hidden === "no") {
+    return channelIds.length === 0 ? sql`NOT v.hidden` : sql`NOT v.hidden AND (v.channel_id IS NULL OR v.channel_id <> ALL(${ids}))`;
+  }
+  if (hidden === "yes") return channelIds.length === 0 ? sql`v.hidden` : sql`(v.hidden OR v.channel_id = ANY(${ids}))`;
   return undefined;
 }
 
-/** Every filter that is set, joined with AND; `true` when none is. */
-export function catalogWhere(f: CatalogFilters): SQL {
+/** Every filter that is set, joined with AND; `true` when none is. `hiddenChannels`: see hiddenChannelIds. */
+export function catalogWhere(f: CatalogFilters, hiddenChannels: string[]): SQL {
   const conditions = [
     f.search ? sql`v.title ILIKE ${containsPattern(f.search)}` : undefined,
     f.channel_search
@@ -61,7 +74,7 @@ export function catalogWhere(f: CatalogFilters): SQL {
     yesNo(f.has_isrc, sql`v.isrc IS NOT NULL`, sql`v.isrc IS NULL`),
     f.label ? sql`v.label = ${f.label}` : undefined,
     f.updated_since ? sql`v.updated_at >= ${f.updated_since.toISOString()}::timestamptz` : undefined,
-    hiddenCondition(f.hidden),
+    hiddenCondition(f.hidden, hiddenChannels),
   ].filter((c): c is SQL => c !== undefined);
   return conditions.length > 0 ? sql.join(conditions, sql` AND `) : sql`true`;
 }

@@ -7,17 +7,19 @@ import type { CatalogSort } from "./parse-catalog-query";
 // `DESC NULLS LAST, video_id DESC`, so the first page of any sort is the first entries of an index, and ties
 // (a whole import shares one updated_at) keep a stable order without sorting the tie group.
 
-type SortColumn = { column: string; type: "timestamptz" | "bigint" | "integer" | "text"; nullable: boolean };
+type SortColumn = { expression: (alias: string) => string; type: "timestamptz" | "bigint" | "integer" | "text"; nullable: boolean };
 
 const SORT_COLUMNS: Record<SortField, SortColumn> = {
-  updated_at: { column: "updated_at", type: "timestamptz", nullable: false },
-  time_published: { column: "time_published", type: "timestamptz", nullable: true },
-  views: { column: "views", type: "bigint", nullable: true },
-  video_length: { column: "video_length", type: "integer", nullable: true },
-  title: { column: "title", type: "text", nullable: true },
+  updated_at: { expression: (a) => `${a}.updated_at`, type: "timestamptz", nullable: false },
+  time_published: { expression: (a) => `${a}.time_published`, type: "timestamptz", nullable: true },
+  views: { expression: (a) => `${a}.views`, type: "bigint", nullable: true },
+  video_length: { expression: (a) => `${a}.video_length`, type: "integer", nullable: true },
+  // Titles sort by their first 200 characters (YouTube allows 100): the index holds that prefix, because a
+  // b-tree entry cannot exceed ~2.7 kB and an odd report with a longer title must not fail its import.
+  title: { expression: (a) => `left(${a}.title, 200)`, type: "text", nullable: true },
 };
 
-const col = (alias: string, sort: CatalogSort) => sql.raw(`${alias}.${SORT_COLUMNS[sort.field].column}`);
+const col = (alias: string, sort: CatalogSort) => sql.raw(SORT_COLUMNS[sort.field].expression(alias));
 const dir = (sort: CatalogSort) => sql.raw(sort.direction === "asc" ? "ASC NULLS FIRST" : "DESC NULLS LAST");
 const idDir = (sort: CatalogSort) => sql.raw(sort.direction === "asc" ? "ASC" : "DESC");
 

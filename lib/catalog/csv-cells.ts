@@ -15,5 +15,7 @@ export function csvCell(value: unknown): string {
 }
 
 export function csvLine(values: readonly unknown[]): string {
-  return `${values.map(csvCell).join(",")}\r\n`;
+  const line = values.map(csvCell).join(",");
+  // A one-column row with an empty cell would be an empty line, which CSV readers skip: quote it.
+  return `${line === "" ? '""' : line}\r\n`;
 }

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { catalogWhere } from "./catalog-filters";
+import { catalogWhere, hiddenChannelIds } from "./catalog-filters";
 import { selectCatalogRows } from "./catalog-rows";
 import { firstPosition, keysetCondition, nextPart, orderBy, sortKeyExpression, type KeysetPosition } from "./catalog-sort";
 import { countMatches, type CatalogTotal } from "./catalog-total";
@@ -27,13 +27,15 @@ export type ExportOptions = { batchRows?: number; signal?: AbortSignal; now?: Da
 
 /** Counts the matches (exactly, or the planner's estimate for very large sets) and opens the CSV stream. */
 export async function exportCatalog(db: Database, query: ExportQuery, options: ExportOptions = {}): Promise<CatalogExport> {
-  const rows = await countMatches(db, catalogWhere(query));
-  return { filename: exportFilename(options.now), rows, body: catalogCsv(db, query, options) };
+  // The hidden channels are read once: the whole file follows the catalog as it was when the export began.
+  const where = catalogWhere(query, query.hidden === "all" ? [] : await hiddenChannelIds(db));
+  const rows = await countMatches(db, where);
+  return { filename: exportFilename(options.now), rows, body: catalogCsv(db, query, where, options) };
 }
 
-export function catalogCsv(db: Database, query: ExportQuery, options: ExportOptions = {}): ReadableStream<Uint8Array> {
+/** The CSV of every row matching `where` (catalogWhere of the same query), in the query's order. */
+export function catalogCsv(db: Database, query: ExportQuery, where: SQL, options: ExportOptions = {}): ReadableStream<Uint8Array> {
   const batchRows = options.batchRows ?? EXPORT_BATCH_ROWS;
-  const where = catalogWhere(query);
   const columns = query.columns;
   const withLastSync = columns.includes("last_synced");
   const encoder = new TextEncoder();
@@ -67,7 +69,8 @@ export function catalogCsv(db: Database, query: ExportQuery, options: ExportOpti
         return;
       }
       const text = await nextBatch();
-      if (cancelled) return;
+      // Aborted request: end the stream (error() is a no-op when the reader already cancelled it).
+      if (cancelled) return controller.error(new Error("The export was cancelled."));
       if (text === null) return controller.close();
       controller.enqueue(encoder.encode(text));
     },

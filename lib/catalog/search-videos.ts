@@ -1,9 +1,9 @@
 import type { Database } from "@/lib/db/client";
 import { getEnv, serviceMode } from "@/lib/env";
-import { catalogWhere } from "./catalog-filters";
+import { catalogWhere, hiddenChannelIds } from "./catalog-filters";
 import { selectCatalogRows } from "./catalog-rows";
 import { orderBy } from "./catalog-sort";
-import { countMatches } from "./catalog-total";
+import { countMatches, reconcileWithPage, type CountLimits } from "./catalog-total";
 import type { CatalogPage } from "./contract";
 import type { CatalogQuery } from "./parse-catalog-query";
 
@@ -16,19 +16,21 @@ export function apiIsSandbox(): boolean {
 export async function searchVideos(
   db: Database,
   query: CatalogQuery,
-  options: { apiSandbox?: boolean } = {},
+  options: { apiSandbox?: boolean; countLimits?: CountLimits } = {},
 ): Promise<CatalogPage> {
-  const where = catalogWhere(query);
-  const [rows, count] = await Promise.all([
+  const where = catalogWhere(query, query.hidden === "all" ? [] : await hiddenChannelIds(db));
+  const offset = (query.page - 1) * query.per_page;
+  const [rows, counted] = await Promise.all([
     selectCatalogRows(db, {
       where,
       orderBy: (alias) => orderBy(query.sort, alias),
       limit: query.per_page,
-      offset: (query.page - 1) * query.per_page,
+      offset,
       apiSandbox: options.apiSandbox ?? apiIsSandbox(),
     }),
-    countMatches(db, where),
+    countMatches(db, where, options.countLimits),
   ]);
+  const count = reconcileWithPage(counted, offset, rows.length, query.per_page);
   return {
     videos: rows,
     total: count.total,

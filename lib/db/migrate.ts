@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
 import { createDatabase, type DatabaseHandle } from "./client";
 
 // Standalone on purpose: the launcher and CI run it before the app starts (no Next.js, no server-only).
@@ -16,6 +17,18 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
   } else {
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     await migrate(handle.db as never, config);
+  }
+  if (handle.driver === "pglite") await logScratchTables(handle);
+}
+
+/**
+ * The import's scratch tables are UNLOGGED (cheap bulk writes), and crash recovery empties unlogged tables. A
+ * server crashes rarely, but PGlite runs inside the app process: every killed app is a database crash, after
+ * which a resumed import would find the rows its finished steps had staged gone. On PGlite they are logged.
+ */
+async function logScratchTables(handle: DatabaseHandle): Promise<void> {
+  for (const table of ["import_staging", "import_fingerprints", "import_video_fingerprints"]) {
+    await handle.db.execute(sql.raw(`ALTER TABLE "${table}" SET LOGGED`));
   }
 }
 

@@ -64,9 +64,9 @@ describe("sign-in over a socket", () => {
         duplex: "half",
       });
       const response = await Auth(request, { ...authConfig(), basePath: "/api/auth" });
-      res.writeHead(response.status, [...response.headers.entries()].filter(([k]) => k !== "set-cookie").flat());
-      for (const cookie of response.headers.getSetCookie()) res.appendHeader("set-cookie", cookie);
-      res.end(Buffer.from(await response.arrayBuffer()));
+      for (const [name, value] of response.headers) if (name !== "set-cookie") res.setHeader(name, value);
+      res.setHeader("set-cookie", response.headers.getSetCookie());
+      res.writeHead(response.status).end(Buffer.from(await response.arrayBuffer()));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     port = (server.address() as AddressInfo).port;

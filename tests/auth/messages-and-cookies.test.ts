@@ -12,6 +12,8 @@ describe("sign-in messages", () => {
     expect(messageForSignInCode("invalid_credentials")).toBe("Wrong email or password.");
     expect(messageForSignInCode("slowed_down:42")).toBe("Too many failed sign-in attempts. Wait 42 seconds and try again.");
     expect(messageForSignInCode("disabled")).toMatch(/disabled/);
+    expect(messageForSignInCode("firebase_no_account")).toMatch(/Ask an admin to add your email address/);
+    expect(messageForSignInCode("firebase_unverified")).toMatch(/Verify your email address/);
     expect(messageForSignInError("AccessDenied")).toMatch(/Ask an admin/);
     expect(messageForSignInError(undefined)).toBeNull();
   });

@@ -56,11 +56,18 @@ describe("session checks", () => {
   });
 
   it("role and disabled come from the database, not the cookie", async () => {
+    const other = await createTestUser(tdb.db, { role: "user" });
+    // A cookie claiming "admin" for a plain user (the claim is ignored; the database says user).
+    const request = await signedInRequest("/api/x", { user: { ...other, role: "admin" } });
+    expect(await codeOf(requireAdmin(request))).toBe("forbidden");
+    await setDisabled(tdb.db, other.id, true);
+    expect(await codeOf(requireUser(request))).toBe("unauthorized");
+  });
+
+  it("a role change ends the sessions issued under the old role", async () => {
     const other = await createTestUser(tdb.db, { role: "admin" });
     const request = await signedInRequest("/api/x", { user: other });
     await setRole(tdb.db, other.id, "user");
-    expect(await codeOf(requireAdmin(request))).toBe("forbidden");
-    await setDisabled(tdb.db, other.id, true);
     expect(await codeOf(requireUser(request))).toBe("unauthorized");
   });
 });

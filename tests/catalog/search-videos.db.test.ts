@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/videos/route";
 import { catalogWhere } from "@/lib/catalog/catalog-filters";
-import { countMatches } from "@/lib/catalog/catalog-total";
+import { countMatches, reconcileWithPage } from "@/lib/catalog/catalog-total";
 import type { CatalogPage, CatalogVideo } from "@/lib/catalog/contract";
-import { catalogFiltersSchema } from "@/lib/catalog/parse-catalog-query";
+import { catalogFiltersSchema, catalogQuerySchema } from "@/lib/catalog/parse-catalog-query";
+import { searchVideos } from "@/lib/catalog/search-videos";
 import { resetEnvCache } from "@/lib/env";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
 import { createTestUser, routeContext, signedInRequest, type TestUser } from "@/tests/helpers/session";
@@ -155,12 +156,28 @@ describe("GET /api/videos rows", () => {
     expect((await allPages({ hidden: "all" })).total).toBe(300);
   });
 
-  it("falls back to the planner's estimate above the exact-count limit, never below what it counted", async () => {
-    const where = catalogWhere(catalogFiltersSchema.parse({ hidden: "all" }));
-    expect(await countMatches(database.db, where, 1000)).toEqual({ total: 300, estimated: false });
-    const estimated = await countMatches(database.db, where, 10);
-    expect(estimated.estimated).toBe(true);
-    expect(estimated.total).toBeGreaterThanOrEqual(11);
+  it("falls back to the planner's estimate when counting would be slow or pass the limit, never below what it counted", async () => {
+    const where = catalogWhere(catalogFiltersSchema.parse({ hidden: "all" }), []);
+    expect(await countMatches(database.db, where)).toEqual({ total: 300, estimated: false });
+    const pastLimit = await countMatches(database.db, where, { limit: 10 });
+    expect(pastLimit.estimated).toBe(true);
+    expect(pastLimit.total).toBeGreaterThanOrEqual(11);
+    const tooCostly = await countMatches(database.db, where, { maxCost: 0 });
+    expect(tooCostly.estimated).toBe(true);
+    expect(tooCostly.total).toBeGreaterThan(0);
+  });
+
+  it("corrects an estimate with what the page shows", async () => {
+    const query = (params: Params) => catalogQuerySchema.parse({ hidden: "all", ...params });
+    const estimate = { countLimits: { maxCost: 0 }, apiSandbox: false };
+    const full = await searchVideos(database.db, query({ per_page: "10", page: "3" }), estimate);
+    expect(full).toMatchObject({ total_is_estimate: true, current_page: 3 });
+    expect(full.total).toBeGreaterThanOrEqual(30);
+    expect(full.pages).toBe(Math.ceil(full.total / 10));
+    // A page that is not full ends the list: the total is then exact.
+    expect(await searchVideos(database.db, query({ per_page: "70", page: "5" }), estimate)).toMatchObject({ total: 300, total_is_estimate: false, pages: 5 });
+    expect(await searchVideos(database.db, query({ video_id: HISTORY_VIDEO }), estimate)).toMatchObject({ total: 1, total_is_estimate: false });
+    expect(reconcileWithPage({ total: 5000, estimated: true }, 400, 0, 20)).toEqual({ total: 400, estimated: true });
   });
 });
 

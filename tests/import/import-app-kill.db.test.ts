@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,7 +9,9 @@ import { startExecutor, type ExecutorHandle } from "@/local/inngest/executor";
 import { createTestDatabase, testServerUrl, type TestDatabase } from "@/tests/helpers/db";
 import { putReport } from "@/tests/helpers/imports";
 import { startTestS3 } from "@/tests/helpers/local-s3";
+import { appProcesses, type AppProcesses } from "./app-kill/app-processes";
 import type { MidStaging } from "./app-kill/hold-mid-staging";
+import { startThrottlingProxy, type ThrottlingProxy } from "./app-kill/throttling-proxy";
 
 // Resume after the APP process (not the executor) is killed with SIGKILL in the middle of a staging step. The app
 // runs in a child process of its own with the real /api/inngest route; on PGlite it owns the database files (as
@@ -19,14 +20,12 @@ const CHUNK_ROWS = 3000;
 const CHUNKS = 4;
 const signingKey = `signkey-test-${"a99c".repeat(16)}`;
 let s3: Awaited<ReturnType<typeof startTestS3>>;
+/** The app reaches the bucket through this proxy, which the test slows down during the interrupted import. */
+let s3Proxy: ThrottlingProxy;
 let executor: ExecutorHandle;
 let database: TestDatabase | undefined;
 let workDir: string;
-let app: ChildProcess | undefined;
-/** The `[import] report <id> <step> <ms>` lines the current app process printed: which steps it ran. */
-let stepLog: string[] = [];
-let appUrl: string;
-let appEnv: NodeJS.ProcessEnv;
+let app: AppProcesses;
 
 // The first 1,100 rows of every chunk have a bad view count: a chunk writes a batch of 1,000 rejected rows while
 // it is still reading, which the interrupted attempt leaves behind for the retry to clear.
@@ -39,32 +38,15 @@ function report(): string {
   return [videosReportHeader.join(","), ...rows].join("\n") + "\n";
 }
 
-async function startApp(): Promise<void> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/import/app-kill/app-process.ts"], { env: appEnv, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  stepLog = [];
-  child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
-  child.stdout!.on("data", (c: Buffer) => stepLog.push(...c.toString().split("\n").filter((l) => l.startsWith("[import]"))));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (c: Buffer) => (output += c.toString()).includes("app-process ready") && resolve());
-    child.once("exit", (code) => reject(new Error(`the app process exited (${code}) before it was ready:\n${output}`)));
-  });
-  app = child;
-}
+const query = <T = Record<string, unknown>>(text: string) => app.query<T>(text);
 
-async function killApp(): Promise<void> {
-  const exited = new Promise((resolve) => app!.once("exit", resolve));
-  app!.kill("SIGKILL");
-  await exited;
-  app = undefined;
+async function until(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
-
-async function call<T>(route: string, body: unknown): Promise<T> {
-  const response = await fetch(`${appUrl}/__test/${route}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
-  if (!response.ok) throw new Error(`${route} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-const query = <T = Record<string, unknown>>(text: string) => call<T[]>("sql", { text });
 
 async function waitForReport(id: number, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
@@ -72,7 +54,10 @@ async function waitForReport(id: number, timeoutMs = 120_000) {
     const [report] = await query<{ status: string; summary: { created: number; rejected: number } | null; error: string | null }>(
       `SELECT status, summary, error FROM reports WHERE id = ${id}`);
     if (["completed", "error", "cancelled"].includes(report.status)) return report;
-    if (Date.now() > deadline) throw new Error(`report ${id} still ${report.status}`);
+    if (Date.now() > deadline) {
+      const run = executor.executor.store.all().at(-1);
+      throw new Error(`report ${id} still ${report.status}; run ${JSON.stringify({ status: run?.status, attempt: run?.attempt, error: run?.error, stack: run?.stack.map((s) => run.stepNames[s]) })}\n${app.output().slice(-3000)}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -101,26 +86,28 @@ async function freePort(): Promise<number> {
 
 beforeAll(async () => {
   s3 = await startTestS3();
+  s3Proxy = await startThrottlingProxy({ host: "127.0.0.1", port: s3.port });
   workDir = mkdtempSync(path.join(tmpdir(), "catalog-app-kill-"));
   if (testServerUrl()) database = await createTestDatabase({ install: false });
   const port = await freePort();
-  appUrl = `http://127.0.0.1:${port}`;
+  const appUrl = `http://127.0.0.1:${port}`;
   executor = await startExecutor({ port: 0, appUrl: `${appUrl}/api/inngest`, signingKey, eventKey: "app-kill-event-key", dataDir: workDir, pollMs: 50, resyncMs: 600_000, log: () => {} });
-  appEnv = {
+  app = appProcesses(appUrl, {
     ...process.env,
-    PORT: String(port), APP_URL: appUrl, NODE_ENV: "test", DATA_DIR: workDir,
+    PORT: String(port), APP_URL: appUrl, NODE_ENV: "test", DATA_DIR: workDir, S3_ENDPOINT: s3Proxy.url,
     DATABASE_URL: database?.url ?? `file://${path.join(workDir, "pglite")}`,
     INNGEST_BASE_URL: executor.url, INNGEST_SIGNING_KEY: signingKey, INNGEST_EVENT_KEY: "app-kill-event-key", INNGEST_DEV: "0",
     IMPORT_CHUNK_ROWS: String(CHUNK_ROWS), IMPORT_MERGE_RANGE_VIDEOS: "2000",
     PUSHER_APP_ID: "", PUSHER_KEY: "", PUSHER_SECRET: "",
-  };
-  await startApp();
+  });
+  await app.start(await app.load());
   expect(await executor.sync()).toMatchObject({ ok: true });
 }, 120_000);
 afterAll(async () => {
-  if (app) await killApp();
+  await app?.kill();
   await executor?.stop();
   await database?.drop();
+  await s3Proxy?.stop();
   await s3?.cleanup();
   rmSync(workDir, { recursive: true, force: true });
 });
@@ -128,19 +115,25 @@ afterAll(async () => {
 it("resumes after the app is killed mid-staging, clears what the killed attempt wrote and ends identical to an uninterrupted run", async () => {
   const key = "reports/video_report_AppKill_V_v1-3.csv";
   await putReport(key, report());
-  const first = await waitForReport((await call<{ id: number }>("import", { key })).id);
+  const first = await waitForReport((await app.call<{ id: number }>("import", { key })).id);
   expect(first).toMatchObject({ status: "completed", summary: { created: CHUNKS * (CHUNK_ROWS - 1100), rejected: CHUNKS * 1100 } });
   const uninterrupted = await snapshot();
 
   await truncateCatalog();
-  const { id } = await call<{ id: number }>("import", { key });
-  const frozen = await call<MidStaging | null>("hold-mid-staging", { reportId: id, minIndex: 1, timeoutMs: 60_000 });
+  const { id } = await app.call<{ id: number }>("import", { key });
+  // Once staging has begun, the report arrives at ~150 KB/s: a chunk (~750 KB) takes seconds to read, so the
+  // step is caught between its first batch of rejected rows and its end.
+  await until(async () => (await query(`SELECT 1 FROM import_steps WHERE report_id = ${id} AND step_key LIKE 'started:stage-%'`)).length > 0);
+  s3Proxy.setRate(150_000);
+  const frozen = await app.call<MidStaging | null>("hold-mid-staging", { reportId: id, minIndex: 1, timeoutMs: 60_000 });
   expect(frozen, "a staging step caught between its first rejected batch and its end").not.toBeNull();
   const interrupted = frozen!;
   expect(interrupted.rejected.length).toBeGreaterThanOrEqual(1000);
   expect(interrupted.rejected.length).toBeLessThanOrEqual(1100);
-  await killApp();
-  await startApp();
+  const replacement = await app.load();
+  await app.kill();
+  s3Proxy.setRate(null);
+  await app.start(replacement);
 
   const resumed = await waitForReport(id);
   expect(resumed).toMatchObject({ status: "completed", error: null, summary: { created: CHUNKS * (CHUNK_ROWS - 1100), rejected: CHUNKS * 1100 } });
@@ -153,7 +146,7 @@ it("resumes after the app is killed mid-staging, clears what the killed attempt 
     `SELECT count(*)::int AS n FROM report_rows_rejected WHERE report_id = ${id} AND line IN (${interrupted.rejected.map((r) => r.line).join(",")})`);
   expect(rewritten).toEqual([{ n: interrupted.rejected.length }]);
   // The restarted app ran the killed step again and nothing before it: earlier steps were not read again.
-  const ranAfterRestart = stepLog.map((line) => line.split(" ")[3]);
+  const ranAfterRestart = app.stepsRun();
   expect(ranAfterRestart[0]).toBe(`stage-rows-${interrupted.index}`);
   expect(ranAfterRestart).not.toContain("validate-file");
   expect(ranAfterRestart.filter((step) => /^stage-rows-\d+$/.test(step) && Number(step.slice(11)) < interrupted.index)).toEqual([]);

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
 import { POST as update } from "@/app/api/videos/[videoId]/update/route";
 import { metadataSyncs, videos } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { lockCatalogMerges } from "@/lib/import/merge/catalog-merge-lock";
+import { createTestDatabase, testServerUrl, type TestDatabase } from "../helpers/db";
 import { createTestUser, ensureAuthSecret, routeContext, signedInRequest, type TestUser } from "../helpers/session";
 import { clearCatalog, seedVideo, VIDEO_ID } from "./seed-video";
 
@@ -113,5 +116,25 @@ describe("editing a video", () => {
     expect((await update(anonymous, routeContext({ videoId: VIDEO_ID }))).status).toBe(401);
     expect((await post({ title: "T" }, VIDEO_ID, { origin: "https://evil.example" })).status).toBe(403);
     expect(await audit()).toHaveLength(0);
+  });
+
+  // Needs a second connection, so only on the PostgreSQL server (PGlite has one session).
+  it.skipIf(!testServerUrl())("waits for a running import merge step instead of writing between its read and its write", async () => {
+    const client = new pg.Client({ connectionString: tdb.url });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      await lockCatalogMerges(drizzle(client));
+      let finished = false;
+      const edit = post({ label: "Waited" }).then((r) => ((finished = true), r));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(finished).toBe(false);
+      expect((await stored()).label).toBe("RCA");
+      await client.query("COMMIT");
+      expect((await edit).status).toBe(200);
+      expect((await stored()).label).toBe("Waited");
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -1,15 +1,15 @@
-import { createParser, parseAsInteger, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
-import { DEFAULT_SORT, PER_PAGE_DEFAULT, PER_PAGE_MAX } from "@/lib/catalog/contract";
+import { createParser, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { DEFAULT_SORT, DURATIONS, HIDDEN_OPTIONS, PER_PAGE_DEFAULT, PER_PAGE_MAX, YES_NO } from "@/lib/catalog/contract";
 import { isValidSort } from "./catalog-sort";
 
 // The catalog's URL state: one parser per query parameter, named exactly as GET /api/videos names them, so the
 // page's address is also the API query (shareable, and the back button restores a view). Imported from
 // "nuqs/server" because this file is shared: the hook uses it in the browser, tests use it in Node.
 
-export const YES_NO = ["yes", "no"] as const;
-export const DURATIONS = ["short", "medium", "long"] as const;
-export const HIDDEN_MODES = ["no", "yes", "all"] as const;
 export const PER_PAGE_OPTIONS = [20, 50, 100] as const;
+
+/** The API's own limit (lib/catalog/parse-catalog-query.ts); a larger page in a URL falls back to page 1. */
+const PAGE_MAX = 1_000_000;
 
 const text = parseAsString.withDefault("");
 const yesNo = parseAsStringLiteral(YES_NO);
@@ -21,9 +21,10 @@ const sortParser = createParser({
 
 const positiveInt = (max: number) =>
   createParser({
+    // Digits only, as the API accepts them ("2.5" or "3abc" would be a 400 there).
     parse: (value: string) => {
-      const n = parseAsInteger.parse(value);
-      return n !== null && n >= 1 && n <= max ? n : null;
+      const n = /^\d{1,9}$/.test(value) ? Number(value) : 0;
+      return n >= 1 && n <= max ? n : null;
     },
     serialize: (value: number) => String(value),
   });
@@ -45,10 +46,10 @@ export const catalogParsers = {
   has_isrc: yesNo,
   label: text,
   updated_since: text,
-  hidden: parseAsStringLiteral(HIDDEN_MODES).withDefault("no"),
+  hidden: parseAsStringLiteral(HIDDEN_OPTIONS).withDefault("no"),
   sort: sortParser.withDefault(DEFAULT_SORT),
-  // Page numbers beyond the last page are the server's to clamp; here only nonsense is dropped.
-  page: positiveInt(1_000_000_000).withDefault(1),
+  // A page past the last one is answered with an empty page (the table offers the way back).
+  page: positiveInt(PAGE_MAX).withDefault(1),
   per_page: positiveInt(PER_PAGE_MAX).withDefault(PER_PAGE_DEFAULT),
 };
 

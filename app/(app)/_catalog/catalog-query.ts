@@ -1,9 +1,12 @@
-import { DEFAULT_SORT, FILTER_PARAMS, PER_PAGE_DEFAULT, type CatalogColumn, type FilterParam } from "@/lib/catalog/contract";
+import { DEFAULT_SORT, FILTER_PARAMS, PER_PAGE_DEFAULT, type CatalogColumn, type CatalogPage, type FilterParam } from "@/lib/catalog/contract";
 
 // Builds the query strings for GET /api/videos and GET /api/export from the page's URL state. Defaults are
 // left out and the order is fixed, so the same view always yields the same string (it doubles as a cache key).
 
 export type CatalogQueryState = { [K in FilterParam]: string | null } & { sort: string; page: number; per_page: number };
+
+/** A page of results with the query it answers (the page's rows are recognised by it, e.g. the server's first page). */
+export type LoadedPage = { query: string; page: CatalogPage };
 
 /** Filters whose "nothing chosen" value is not empty: `hidden=no` is what the API does without the parameter. */
 const FILTER_DEFAULTS: Partial<Record<FilterParam, string>> = { hidden: "no" };

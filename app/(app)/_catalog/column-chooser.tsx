@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { CATALOG_COLUMNS, type CatalogColumn } from "@/lib/catalog/contract";
-import { Button } from "@/app/_components/button";
+import { Button, buttonClasses } from "@/app/_components/button";
 import { columnHeader } from "./catalog-columns";
 import { toggleColumn } from "./column-prefs";
 
@@ -32,9 +32,16 @@ export function ColumnChooser({ visible, onChange }: { visible: readonly Catalog
   const shown = new Set(visible);
   return (
     <div ref={root} className="relative">
-      <Button ref={button} variant="secondary" aria-expanded={open} aria-controls="catalog-columns-menu" onClick={() => setOpen(!open)}>
+      <button
+        ref={button}
+        type="button"
+        className={buttonClasses("secondary")}
+        aria-expanded={open}
+        aria-controls="catalog-columns-menu"
+        onClick={() => setOpen(!open)}
+      >
         Columns <span className="text-xs text-gray-500">({visible.length})</span>
-      </Button>
+      </button>
       {open && (
         <fieldset
           id="catalog-columns-menu"

@@ -2,8 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CatalogPage } from "@/lib/catalog/contract";
 import { apiJson, isAbort } from "../reports/_components/api";
-
-export type LoadedPage = { query: string; page: CatalogPage };
+import type { LoadedPage } from "./catalog-query";
 
 /**
  * One page of GET /api/videos for `query`. The last loaded page stays on screen while the next one loads (the

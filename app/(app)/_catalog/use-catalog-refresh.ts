@@ -9,7 +9,8 @@ const SYNC_RELOAD_MS = 3000;
 
 /**
  * Reloads the catalog when its data changed elsewhere: an import finished (report status → completed) or a
- * metadata sync completed. Returns a short notice for the page's status line, cleared after a while.
+ * metadata sync completed (or, without realtime, when the tab becomes visible again). Returns a short notice
+ * for the page's status line, cleared after a while.
  */
 export function useCatalogRefresh(realtime: RealtimeClientConfig | null, reload: () => void) {
   const [notice, setNotice] = useState<string | null>(null);
@@ -39,6 +40,16 @@ export function useCatalogRefresh(realtime: RealtimeClientConfig | null, reload:
       announce("Updated: video metadata was synced.");
     }, SYNC_RELOAD_MS);
   });
+
+  // Without realtime there are no events: coming back to the tab is the moment to look for new data.
+  useEffect(() => {
+    if (realtime) return;
+    const onVisible = () => {
+      if (document.visibilityState === "visible") reload();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [realtime, reload]);
 
   useEffect(
     () => () => {

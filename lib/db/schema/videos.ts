@@ -75,11 +75,20 @@ export const videos = pgTable(
     index("videos_custom_id_idx").on(t.customId),
     index("videos_category_idx").on(t.category),
     index("videos_policy_idx").on(t.effectivePolicy),
-    index("videos_length_idx").on(t.videoLength),
-    index("videos_time_published_idx").on(t.timePublished),
-    index("videos_updated_at_idx").on(t.updatedAt),
-    index("videos_views_idx").on(t.views),
     index("videos_genre_idx").using("gin", t.genre),
+    // The catalog's sorts (lib/catalog/catalog-sort.ts): each sortable column with video_id, NULLS FIRST. Ties are
+    // common (one import gives all its videos one updated_at), and only an index that includes the tie-breaker
+    // serves `ORDER BY x, video_id` without sorting the whole tie group; read backwards the same index gives
+    // `DESC NULLS LAST`, so missing values sort last when descending. updated_at (the default sort) also carries
+    // the two columns of the default "not hidden" filter, so a deep page (page 5,000 skips 100,000 rows) is read
+    // from the index alone. Titles sort by their first 200 characters: a b-tree entry cannot exceed ~2.7 kB,
+    // and an odd report with a longer title must not fail its import. The range filters (duration,
+    // updated_since) use the same indexes.
+    index("videos_length_idx").on(t.videoLength.asc().nullsFirst(), t.videoId),
+    index("videos_time_published_idx").on(t.timePublished.asc().nullsFirst(), t.videoId),
+    index("videos_updated_at_idx").on(t.updatedAt.asc().nullsFirst(), t.videoId, t.hidden, t.channelId),
+    index("videos_views_idx").on(t.views.asc().nullsFirst(), t.videoId),
+    index("videos_title_sort_idx").on(sql`left(${t.title}, 200) NULLS FIRST`, t.videoId),
   ],
 );
 

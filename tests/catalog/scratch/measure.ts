@@ -65,4 +65,68 @@ async function main() {
   }
   await h.close();
 }
-main().catch((e) => { console.error(e); process.exit(1); });
+if (!["explain", "costs", "costs2"].includes(process.argv[2])) main().catch((e) => { console.error(e); process.exit(1); });
+
+export async function explain(params: Record<string, string>) {
+  const { sql } = await import("drizzle-orm");
+  const { catalogWhere, hiddenChannelIds } = await import("@/lib/catalog/catalog-filters");
+  const { orderBy } = await import("@/lib/catalog/catalog-sort");
+  const h = await createDatabase({ url });
+  const q = catalogQuerySchema.parse(params);
+  const where = catalogWhere(q, q.hidden === "all" ? [] : await hiddenChannelIds(h.db));
+  const show = async (label: string, s: ReturnType<typeof sql>) => {
+    const r = await h.db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${s}`);
+    console.log(`--- ${label}\n` + r.rows.map((x) => Object.values(x)[0]).join("\n"));
+  };
+  await show("page", sql`SELECT v.video_id FROM videos v WHERE ${where} ORDER BY ${orderBy(q.sort, "v")} LIMIT ${q.per_page} OFFSET ${(q.page - 1) * q.per_page}`);
+  await show("count", sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM videos v WHERE ${where} LIMIT 5001) m`);
+  await h.close();
+}
+if (process.argv[2] === "explain") explain(JSON.parse(process.argv[3])).catch(console.error);
+
+export async function costs() {
+  const { sql } = await import("drizzle-orm");
+  const { catalogWhere, hiddenChannelIds } = await import("@/lib/catalog/catalog-filters");
+  const h = await createDatabase({ url });
+  const cases: Record<string, string>[] = [
+    {}, { search: "love" }, { search: "official" }, { search: "kalo" }, { search: "zentor" }, { search: "lo" }, { channel_search: "music" }, { channel_search: "kalo" }, { channel_search: "zen20" },
+    { has_asset_id: "yes", duration: "medium" }, { has_asset_id: "yes", duration: "medium", policy: "Monetize", genre: "Pop" },
+    { has_asset_id: "no", policy: "Monetize" }, { category: "Music" }, { genre: "Jazz" }, { duration: "long" }, { search: "love", genre: "Pop" },
+    { updated_since: "2026-10-01" }, { is_short: "yes" }, { hidden: "yes" },
+  ];
+  for (const p of cases) {
+    const where = catalogWhere(catalogQuerySchema.parse(p), await hiddenChannelIds(h.db));
+    const plan = (await h.db.execute(sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM videos v WHERE ${where}`)).rows[0];
+    const top = (Object.values(plan)[0] as any)[0].Plan;
+    const t = performance.now();
+    const n = (await h.db.execute(sql`SELECT count(*)::int AS n FROM videos v WHERE ${where}`)).rows[0].n;
+    const ms = performance.now() - t;
+    console.log(JSON.stringify(p).padEnd(70), "cost", Math.round(top["Total Cost"]), "est", top["Plan Rows"], "true", n, "ms", ms.toFixed(0), top["Node Type"]);
+  }
+  await h.close();
+}
+if (process.argv[2] === "costs") costs().catch(console.error);
+
+export async function costs2() {
+  const { sql } = await import("drizzle-orm");
+  const { catalogWhere, hiddenChannelIds } = await import("@/lib/catalog/catalog-filters");
+  const h = await createDatabase({ url });
+  const hc = await hiddenChannelIds(h.db);
+  const cases: Record<string, string>[] = [
+    ...["kalo", "zentor", "velqui", "narsho", "pexdru", "fayum", "bixwen", "quimi", "torvel", "drufa"].map((search) => ({ search })),
+    ...["love", "kalo", "music", "ra1", "zen20", "tor33", "sho", "vel4", "night", "mi7"].map((channel_search) => ({ channel_search })),
+    ...["Pop", "Rock", "Hip-Hop", "Electronic", "Latin"].map((genre) => ({ has_asset_id: "yes", duration: "medium", policy: "Monetize", genre })),
+    { duration: "long" }, { updated_since: "2026-10-01" }, { search: "love", genre: "Pop" },
+  ];
+  for (const p of cases) {
+    const where = catalogWhere(catalogQuerySchema.parse(p), hc);
+    const plan = (await h.db.execute(sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM videos v WHERE ${where}`)).rows[0];
+    const top = (Object.values(plan)[0] as any)[0].Plan;
+    const t = performance.now();
+    const n = (await h.db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM videos v WHERE ${where} LIMIT 5001) m`)).rows[0].n;
+    const ms = performance.now() - t;
+    console.log(JSON.stringify(p).padEnd(80), "startup", Math.round(top["Startup Cost"]), "cost", Math.round(top["Total Cost"]), "est", top["Plan Rows"], "n", n, "ms", ms.toFixed(0), top["Node Type"]);
+  }
+  await h.close();
+}
+if (process.argv[2] === "costs2") costs2().catch(console.error);

@@ -127,7 +127,10 @@ describe("/api/inngest with the local executor", () => {
 describe("/api/inngest against Inngest Cloud (no INNGEST_BASE_URL)", () => {
   async function hostedRoute(env: Record<string, string | undefined>) {
     vi.resetModules();
-    for (const [k, v] of Object.entries(env)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+    for (const [k, v] of Object.entries(env)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
     (await import("@/lib/env")).resetEnvCache();
     return import("@/app/api/inngest/route");
   }
