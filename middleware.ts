@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { sessionCookieName, useSecureCookies } from "@/lib/auth/edge-config";
-import { readSessionToken, renewSessionCookie } from "@/lib/auth/middleware-session";
+import { clearedSessionCookie, readSessionToken, renewSessionCookie } from "@/lib/auth/middleware-session";
 import { isPublicPath, signInRedirectUrl } from "@/lib/auth/public-paths";
 import { userForSession } from "@/lib/auth/session-check";
 import { getDb } from "@/lib/db/client";
@@ -16,7 +15,8 @@ export default async function middleware(request: NextRequest): Promise<NextResp
   if (!(await userForSession(await getDb(), token))) {
     // Disabled, deleted or revoked: no renewal, and the browser drops the dead cookie.
     const response = NextResponse.redirect(signInRedirectUrl(request.nextUrl));
-    response.cookies.set(sessionCookieName(), "", { httpOnly: true, sameSite: "lax", secure: useSecureCookies(), path: "/", maxAge: 0 });
+    const cleared = clearedSessionCookie();
+    response.cookies.set(cleared.name, cleared.value, cleared.options);
     return response;
   }
   const response = NextResponse.next();

@@ -105,7 +105,7 @@ async function main() {
   const { getDb } = await import("@/lib/db/client");
   const admin = await createTestUser(await getDb(), { role: "admin" });
   const cookie = await sessionCookie(admin);
-  const app = startNodeProcess("catalog", "bench/catalog-server.ts", { ...process.env, PORT: String(port), NODE_ENV: "production" });
+  const app = startNodeProcess("catalog", "bench/catalog-server.ts", { ...process.env, PORT: String(port) });
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitForUrl(`${base}/api/videos`);

@@ -7,7 +7,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runOnce, startService, stopAll } from "./launcher/processes.mjs";
-import { findFreePort } from "./launcher/ports.mjs";
+import { claimFreePort } from "./launcher/ports.mjs";
 import { loadLocalSecrets } from "./launcher/secrets.mjs";
 import { buildEnvironment } from "./launcher/environment.mjs";
 import { ensureProductionBuild, forgetBuild } from "./launcher/build.mjs";
@@ -23,44 +23,46 @@ function needsInstall() {
   return statSync(path.join(root, "package-lock.json")).mtimeMs > statSync(marker).mtimeMs;
 }
 
+const PREFERRED_PORTS = { s3: 4569, inngest: 8288, pusher: 6001, youtube: 8765 };
+
 async function main() {
   if (needsInstall()) await runOnce("install", "npm", ["ci", "--no-audit", "--no-fund"], process.env);
   const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
   const secrets = loadLocalSecrets(dataDir);
-  const log = (line) => console.log(`[start] ${line}`);
+  const ports = { app: Number(process.env.PORT ?? 3000), ...PREFERRED_PORTS };
+  const environment = () => buildEnvironment({ base: process.env, dataDir, secrets, ports });
   if (dev) forgetBuild();
   else {
-    // Nothing is inlined into the bundle from the environment (see lib/realtime/client-config.ts), so ports
-    // chosen later do not make this build stale.
-    const preferred = { app: 3000, s3: 4569, inngest: 8288, pusher: 6001, youtube: 8765 };
-    await ensureProductionBuild({ env: buildEnvironment({ base: process.env, dataDir, secrets, ports: preferred }).env, run: runOnce, log });
+    // Nothing from the environment is inlined into the bundle (see lib/realtime/client-config.ts), so the
+    // ports chosen below do not make this build stale.
+    await ensureProductionBuild({ env: environment().env, run: runOnce, log: (line) => console.log(`[start] ${line}`) });
   }
-  const ports = {
-    app: await findFreePort(Number(process.env.PORT ?? 3000)),
-    s3: await findFreePort(4569),
-    inngest: await findFreePort(8288),
-    pusher: await findFreePort(6001),
-    youtube: await findFreePort(8765),
-  };
-  const { env, standIns } = buildEnvironment({ base: process.env, dataDir, secrets, ports });
+
+  const { standIns } = environment();
+  for (const name of ["app", ...Object.keys(PREFERRED_PORTS).filter((service) => standIns[service])]) {
+    ports[name] = await claimFreePort(ports[name]);
+  }
   const tsx = path.join(root, "node_modules", ".bin", "tsx");
+  const standIn = (name, script, readyPath) =>
+    startService(name, tsx, [script], { ...environment().env, PORT: String(ports[name]) }, `http://127.0.0.1:${ports[name]}${readyPath}`);
 
-  if (standIns.s3) await startService("s3", tsx, ["local/s3/main.ts"], { ...env, PORT: String(ports.s3) }, `http://127.0.0.1:${ports.s3}/`);
-  if (standIns.pusher) await startService("pusher", tsx, ["local/pusher/main.ts"], { ...env, PORT: String(ports.pusher) }, `http://127.0.0.1:${ports.pusher}/`);
-  if (standIns.youtube) await startService("youtube", tsx, ["local/youtube/main.ts"], { ...env, PORT: String(ports.youtube) }, `http://127.0.0.1:${ports.youtube}/__sandbox/requests`);
+  if (standIns.s3) await standIn("s3", "local/s3/main.ts", "/");
+  if (standIns.pusher) await standIn("pusher", "local/pusher/main.ts", "/");
+  if (standIns.youtube) await standIn("youtube", "local/youtube/main.ts", "/__sandbox/requests");
 
-  await runOnce("migrate", tsx, ["lib/db/migrate.ts"], env);
-  await runOnce("seed", tsx, ["lib/auth/seed-admin-cli.ts"], env);
-  if (standIns.s3) await runOnce("seed", tsx, ["local/seed-sample-reports.ts"], env);
+  await runOnce("migrate", tsx, ["lib/db/migrate.ts"], environment().env);
+  await runOnce("seed", tsx, ["lib/auth/seed-admin-cli.ts"], environment().env);
+  if (standIns.s3) await runOnce("seed", tsx, ["local/seed-sample-reports.ts"], environment().env);
 
+  const next = path.join(root, "node_modules", ".bin", "next");
   const appUrl = `http://127.0.0.1:${ports.app}`;
+  await startService("app", next, [dev ? "dev" : "start", "-p", String(ports.app), "-H", "127.0.0.1"], environment().env, `${appUrl}/health`);
+  if (standIns.inngest) {
+    const env = { ...environment().env, PORT: String(ports.inngest), APP_INNGEST_URL: `${appUrl}/api/inngest` };
+    await startService("inngest", tsx, ["local/inngest/main.ts"], env, `http://127.0.0.1:${ports.inngest}/health`);
+  }
   // Next names loopback "localhost" in redirects; the browser must use the same name or it loses its cookie.
   const browserUrl = `http://localhost:${ports.app}`;
-  const next = path.join(root, "node_modules", ".bin", "next");
-  await startService("app", next, [dev ? "dev" : "start", "-p", String(ports.app), "-H", "127.0.0.1"], env, `${appUrl}/health`);
-  if (standIns.inngest) {
-    await startService("inngest", tsx, ["local/inngest/main.ts"], { ...env, PORT: String(ports.inngest), APP_INNGEST_URL: `${appUrl}/api/inngest` }, `http://127.0.0.1:${ports.inngest}/health`);
-  }
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`\n  Catalog is running on ${browserUrl}  (${dev ? "next dev" : "production build"}, ready in ${seconds} s; Ctrl-C stops everything)\n`);
 }

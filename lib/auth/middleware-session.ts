@@ -33,3 +33,8 @@ export async function renewSessionCookie(token: JWT, now = Date.now()): Promise<
   const value = await encode({ token: claims, secret, salt: name, maxAge: SESSION_MAX_AGE_SECONDS });
   return { name, value, options: { httpOnly: true, sameSite: "lax", secure: useSecureCookies(), path: "/", maxAge: SESSION_MAX_AGE_SECONDS } };
 }
+
+/** Tells the browser to drop the session cookie (same name and attributes, so `__Secure-` cookies go too). */
+export function clearedSessionCookie(): RenewedCookie {
+  return { name: sessionCookieName(), value: "", options: { httpOnly: true, sameSite: "lax", secure: useSecureCookies(), path: "/", maxAge: 0 } };
+}

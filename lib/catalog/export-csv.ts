@@ -36,43 +36,48 @@ export async function exportCatalog(db: Database, query: ExportQuery, options: E
 /** The CSV of every row matching `where` (catalogWhere of the same query), in the query's order. */
 export function catalogCsv(db: Database, query: ExportQuery, where: SQL, options: ExportOptions = {}): ReadableStream<Uint8Array> {
   const batchRows = options.batchRows ?? EXPORT_BATCH_ROWS;
-  const columns = query.columns;
-  const withLastSync = columns.includes("last_synced");
+  const { columns, sort } = query;
   const encoder = new TextEncoder();
-  let position: KeysetPosition | null = firstPosition(query.sort);
-  let sentHeader = false;
+  let position: KeysetPosition | null = firstPosition(sort);
+  let next: Promise<CatalogRow[] | null> | null = null;
   let cancelled = false;
   options.signal?.addEventListener("abort", () => (cancelled = true), { once: true });
 
-  async function nextBatch(): Promise<string | null> {
+  async function readBatch(): Promise<CatalogRow[] | null> {
     while (position && !cancelled) {
       const at: KeysetPosition = position;
       const rows = await selectCatalogRows(db, {
-        where: sql`${where} AND ${keysetCondition(query.sort, at)}`,
-        orderBy: (alias) => orderBy(query.sort, alias),
+        where: sql`${where} AND ${keysetCondition(sort, at)}`,
+        orderBy: (alias) => orderBy(sort, alias),
         limit: batchRows,
-        withLastSync,
-        sortKey: (alias) => sortKeyExpression(query.sort, alias),
+        columns,
+        sortKey: (alias) => sortKeyExpression(sort, alias),
       });
       const last = rows.at(-1);
-      position = rows.length < batchRows ? nextPart(query.sort, at.part) : { part: at.part, key: last?.sort_key ?? null, videoId: last?.video_id ?? null };
-      if (rows.length > 0) return rows.map((row) => csvLine(columns.map((c) => row[c]))).join("");
+      position = rows.length < batchRows ? nextPart(sort, at.part) : { part: at.part, key: last?.sort_key ?? null, videoId: last?.video_id ?? null };
+      if (rows.length > 0) return rows;
     }
     return null;
   }
+  // The next batch is asked for before this one is written out, so the database reads while JavaScript formats
+  // (two batches in memory at most). The catch only marks the promise as handled until pull awaits it.
+  function readAhead(): void {
+    next = readBatch();
+    next.catch(() => {});
+  }
 
   return new ReadableStream<Uint8Array>({
+    start() {
+      readAhead();
+    },
     async pull(controller) {
-      if (!sentHeader) {
-        sentHeader = true;
-        controller.enqueue(encoder.encode(csvLine(columns)));
-        return;
-      }
-      const text = await nextBatch();
+      const rows = await next;
       // Aborted request: end the stream (error() is a no-op when the reader already cancelled it).
       if (cancelled) return controller.error(new Error("The export was cancelled."));
-      if (text === null) return controller.close();
-      controller.enqueue(encoder.encode(text));
+      if (rows === null) return controller.close();
+      const header = position === null && rows === undefined ? "" : "";
+      readAhead();
+      controller.enqueue(encoder.encode(header + rows.map((row) => csvLine(columns.map((c) => row[c]))).join("")));
     },
     cancel() {
       cancelled = true;

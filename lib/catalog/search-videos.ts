@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { getEnv, serviceMode } from "@/lib/env";
 import { catalogWhere, hiddenChannelIds } from "./catalog-filters";
-import { selectCatalogRows } from "./catalog-rows";
+import { selectCatalogRows, toCatalogVideo } from "./catalog-rows";
 import { orderBy } from "./catalog-sort";
 import { countMatches, reconcileWithPage, type CountLimits } from "./catalog-total";
 import type { CatalogPage } from "./contract";
@@ -32,7 +32,7 @@ export async function searchVideos(
   ]);
   const count = reconcileWithPage(counted, offset, rows.length, query.per_page);
   return {
-    videos: rows,
+    videos: rows.map(toCatalogVideo),
     total: count.total,
     total_is_estimate: count.estimated,
     pages: Math.ceil(count.total / query.per_page),

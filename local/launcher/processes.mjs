@@ -77,7 +77,9 @@ export async function startService(name, command, args, env, readyUrl, timeoutMs
     if (stopping) throw new Error(`${name} stopped`);
     try {
       await fetch(readyUrl, { signal: AbortSignal.timeout(5000) });
-      return child;
+      // Whoever answered, the service itself must still be running (not exited on a port someone else took).
+      await new Promise((r) => setTimeout(r, 200));
+      if (!exited) return child;
     } catch {
       await new Promise((r) => setTimeout(r, 300));
     }

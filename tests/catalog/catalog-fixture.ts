@@ -83,8 +83,10 @@ export function buildSeed(count = 300): Seed {
       views: maybe(0.9, () => (r() < 0.2 ? 1000 : Math.floor(r() * 1_000_000))),
       privacy_status: pick(["public", "unlisted", null]),
       time_published: maybe(0.85, () => stamp(-Math.floor(r() * 2000), Math.floor(r() * 1e6))),
-      // Most videos share one merge time (one import); the others were changed later, some within the same millisecond.
-      updated_at: r() < 0.6 ? MERGE_TIME : stamp(150 + Math.floor(r() * 100), i % 10 === 0 ? 123400 + (i % 7) : Math.floor(r() * 1e6)),
+      // Most videos share one merge time (one import); the others were changed later.
+      // Every tenth falls in one millisecond of one day (7 distinct microseconds): the export's keyset must not
+      // round them to milliseconds.
+      updated_at: i % 10 === 0 && i > 0 ? stamp(200, 123400 + (i % 7)) : r() < 0.6 ? MERGE_TIME : stamp(150 + Math.floor(r() * 100), Math.floor(r() * 1e6)),
       hidden: r() < 0.05,
       administered: r() < 0.2,
       notes: maybe(0.2, () => pick(["call back", "needs check, urgent", "said \"no\"", "-draft"])),

@@ -52,6 +52,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.stop());
 beforeEach(async () => {
+  // A report is completed inside its last step, a moment before the run ends; a step still finishing after the
+  // truncate below would act on the next test's report, which gets the same id.
+  await until(async () => stack.executor.executor.activeRuns().length === 0, "the previous import's run to end");
   await truncateCatalog();
   process.env.IMPORT_CHUNK_ROWS = "50000";
   process.env.IMPORT_MERGE_RANGE_VIDEOS = "100000";

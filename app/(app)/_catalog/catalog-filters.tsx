@@ -76,7 +76,8 @@ export function CatalogFilters({ state, active, onFilter, onClear, searchRef }: 
         {text("genre", "Genre")}
         {text("label", "Label")}
         {text("category", "Category")}
-        {choice("has_asset_id", "Has asset ID", YES_NO_OPTIONS)}
+        {/* Not "Has asset ID": that label would also match a search for the "Asset ID" field. */}
+        {choice("has_asset_id", "Asset assigned", YES_NO_OPTIONS)}
         {choice("is_short", "Short", YES_NO_OPTIONS)}
         {choice("duration", "Duration", DURATION_OPTIONS)}
         {choice("has_upc", "Has UPC", YES_NO_OPTIONS)}
@@ -97,8 +98,9 @@ function UpdatedSince({ value, onChange }: { value: string; onChange: (value: st
       <input
         id="catalog-updated-since"
         type="date"
-        // A date-time from a shared link still shows its day; picking a day sends just the day.
-        value={value.slice(0, 10)}
+        // A date-time from a shared link still shows its day; picking a day sends just the day. Anything else
+        // (a hand-edited link) shows empty here, and the API's message says what is wrong with it.
+        value={/^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : ""}
         onChange={(e) => onChange(e.target.value || null)}
         className="block w-full rounded-md border border-gray-300 bg-white px-2.5 py-1 text-sm text-gray-900 focus:border-gray-900 focus:outline-none focus:ring-1 focus:ring-gray-900"
       />
