@@ -7,6 +7,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runOnce, startService, stopAll } from "./launcher/processes.mjs";
+import { processExists } from "./launcher/process-groups.mjs";
 import { claimFreePort } from "./launcher/ports.mjs";
 import { loadLocalSecrets } from "./launcher/secrets.mjs";
 import { buildEnvironment } from "./launcher/environment.mjs";
@@ -79,9 +80,14 @@ function shutdown(code, reason) {
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => shutdown(0, signal));
 
 // Whatever started the launcher (npm, a shell, a process manager) may die without passing a signal on; the
-// launcher is then re-parented, which this notices within a second.
+// launcher is then re-parented, which this notices within a second. LAUNCHER_STOP_WITH_PID names one more
+// process to end with (a test run names itself: npm between them would not notice it die).
 const parentAtStart = process.ppid;
-setInterval(() => process.ppid !== parentAtStart && shutdown(0, "the process that started the launcher exited"), 1000).unref();
+const stopWith = Number(process.env.LAUNCHER_STOP_WITH_PID) || undefined;
+setInterval(() => {
+  if (process.ppid !== parentAtStart) shutdown(0, "the process that started the launcher exited");
+  else if (stopWith && !processExists(stopWith)) shutdown(0, `process ${stopWith} (LAUNCHER_STOP_WITH_PID) exited`);
+}, 1000).unref();
 
 main().catch((error) => {
   if (shuttingDown) return;

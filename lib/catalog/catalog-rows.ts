@@ -31,7 +31,10 @@ export type CatalogRowsOptions = {
   orderBy: (alias: string) => SQL;
   limit: number;
   offset?: number;
-  /** The columns to read (the export's choice); the search reads every column and the latest audit record. */
+  /**
+   * The columns to read, for the export (lists come joined with "; "); the search reads every column and the
+   * latest audit record.
+   */
   columns?: readonly CatalogColumn[];
   /** The YouTube API is the local sandbox: flag videos that have API data (see `sandbox` below). */
   apiSandbox?: boolean;
@@ -53,7 +56,8 @@ function pageRows(o: CatalogRowsOptions): SQL {
 function selectList(o: CatalogRowsOptions): { list: SQL; lastSync: "none" | "time" | "record" } {
   if (o.columns) {
     const columns = o.columns.includes("video_id") ? o.columns : ["video_id" as const, ...o.columns];
-    const list = columns.map((c) => `${COLUMN_SQL[c]} AS ${c}`).join(", ");
+    // Lists arrive already joined as the file writes them: parsing array literals was a tenth of the export's time.
+    const list = columns.map((c) => `${c === "artist" || c === "genre" ? `array_to_string(p.${c}, '; ')` : COLUMN_SQL[c]} AS ${c}`).join(", ");
     return { list: sql.raw(list), lastSync: columns.includes("last_synced") ? "time" : "none" };
   }
   // Sandbox data is whatever came through the API while the API is the local sandbox: any API record counts,
@@ -71,7 +75,7 @@ export async function selectCatalogRows(db: Database, o: CatalogRowsOptions): Pr
     lastSync === "none"
       ? sql``
       : sql`LEFT JOIN LATERAL (SELECT m.sync_time ${lastSync === "record" ? sql`, m.changes, m.source_kind` : sql``}
-          FROM metadata_syncs m WHERE m.video_id = p.video_id ORDER BY m.sync_time DESC, m.id DESC LIMIT 1) s ON true`;
+          FROM metadata_syncs m WHERE m.video_id = p.video_id ORDER BY m.sync_time DESC NULLS LAST LIMIT 1) s ON true`;
   const result = await db.execute(sql`
 SELECT ${list} ${o.sortKey ? sql`, ${o.sortKey("p")} AS sort_key` : sql``}
 FROM ${pageRows(o)}

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { catalogWhere, hiddenChannelIds } from "./catalog-filters";
-import { selectCatalogRows } from "./catalog-rows";
+import { selectCatalogRows, type CatalogRow } from "./catalog-rows";
 import { firstPosition, keysetCondition, nextPart, orderBy, sortKeyExpression, type KeysetPosition } from "./catalog-sort";
 import { countMatches, type CatalogTotal } from "./catalog-total";
 import { csvLine } from "./csv-cells";
@@ -11,8 +11,9 @@ import type { ExportQuery } from "./parse-catalog-query";
 // in batches by keyset (after the last row's sort value and video id) rather than through a server-side
 // cursor: a cursor holds a transaction open for the whole download, which on PGlite (one connection) would
 // stop every other request, and keyset batches work the same on PGlite, node-postgres and Neon. The stream
-// pulls a batch only when the client has taken the previous one, so memory stays at one batch however many
-// rows match, and a cancelled download (the client went away) stops reading.
+// reads a batch only when the client has taken the one before, so memory stays at two batches however many
+// rows match, and a cancelled download (the client went away) stops reading. Only the chosen columns are read
+// (and the latest audit record only for last_synced).
 // The header row holds the column keys (the names GET /api/videos and `columns=` use), stable for scripts.
 
 export const EXPORT_BATCH_ROWS = 5000;
@@ -40,6 +41,7 @@ export function catalogCsv(db: Database, query: ExportQuery, where: SQL, options
   const encoder = new TextEncoder();
   let position: KeysetPosition | null = firstPosition(sort);
   let next: Promise<CatalogRow[] | null> | null = null;
+  let sentHeader = false;
   let cancelled = false;
   options.signal?.addEventListener("abort", () => (cancelled = true), { once: true });
 
@@ -71,13 +73,20 @@ export function catalogCsv(db: Database, query: ExportQuery, where: SQL, options
       readAhead();
     },
     async pull(controller) {
-      const rows = await next;
+      if (!sentHeader) {
+        sentHeader = true;
+        return controller.enqueue(encoder.encode(csvLine(columns)));
+      }
+      const rows = await next?.catch((error: unknown) => {
+        // The download ends short; say why in the server log (the client only sees a broken transfer).
+        console.error("[export] reading the catalog failed:", error);
+        throw error;
+      });
       // Aborted request: end the stream (error() is a no-op when the reader already cancelled it).
       if (cancelled) return controller.error(new Error("The export was cancelled."));
       if (rows === null) return controller.close();
-      const header = position === null && rows === undefined ? "" : "";
       readAhead();
-      controller.enqueue(encoder.encode(header + rows.map((row) => csvLine(columns.map((c) => row[c]))).join("")));
+      controller.enqueue(encoder.encode(rows.map((row) => csvLine(columns.map((c) => row[c]))).join("")));
     },
     cancel() {
       cancelled = true;

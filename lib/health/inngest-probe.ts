@@ -11,7 +11,9 @@ export async function probeInngestApi(baseUrl: string | undefined, signingKey: s
   if (!signingKey) throw new Error("INNGEST_SIGNING_KEY is unset: Inngest's requests cannot be verified and its API refuses ours");
   const url = new URL("/v1/events?limit=1", baseUrl ?? INNGEST_CLOUD_API);
   const response = await fetch(url, { headers: { authorization: `Bearer ${hashedSigningKey(signingKey)}` }, redirect: "error" });
-  await response.body?.cancel();
+  // Read, not cancelled: under `next start` the fetch response is a tee of Next's, and cancelling one branch
+  // waits for the other, so the probe hung until its timeout.
+  await response.arrayBuffer();
   if (response.status === 401 || response.status === 403) {
     throw new Error(`Inngest refused the signing key (HTTP ${response.status}): check INNGEST_SIGNING_KEY`);
   }

@@ -6,12 +6,12 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { processExists } from "./process-groups.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const distDir = path.join(root, ".next");
-const stampFile = path.join(distDir, "catalog-source-stamp");
+const checkout = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const stampFile = (root) => path.join(root, ".next", "catalog-source-stamp");
 // Outside .next because `next build` empties .next when it begins.
-const lockDir = path.join(root, ".next-build.lock");
+const lockDir = (root) => path.join(root, ".next-build.lock");
 
 /** Everything the bundle is compiled from; tests, bench, local stand-ins and migrations are not part of it. */
 export const BUILD_INPUTS = [
@@ -27,50 +27,41 @@ export const BUILD_INPUTS = [
   "package-lock.json",
 ];
 
-function listFiles(relative) {
+function listFiles(root, relative) {
   const full = path.join(root, relative);
   if (!existsSync(full)) return [];
   if (!statSync(full).isDirectory()) return [relative];
   return readdirSync(full, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith("."))
-    .flatMap((entry) => listFiles(path.join(relative, entry.name)));
+    .flatMap((entry) => listFiles(root, path.join(relative, entry.name)));
 }
 
-export function sourceStamp() {
+export function sourceStamp(root = checkout) {
   const hash = createHash("sha256");
-  for (const file of BUILD_INPUTS.flatMap(listFiles).sort()) {
+  for (const file of BUILD_INPUTS.flatMap((input) => listFiles(root, input)).sort()) {
     hash.update(`${file}\0`).update(readFileSync(path.join(root, file))).update("\0");
   }
   return hash.digest("hex");
 }
 
-export function buildIsCurrent() {
-  if (!existsSync(path.join(distDir, "BUILD_ID")) || !existsSync(stampFile)) return false;
-  return readFileSync(stampFile, "utf8").trim() === sourceStamp();
+export function buildIsCurrent(root = checkout) {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(stampFile(root))) return false;
+  return readFileSync(stampFile(root), "utf8").trim() === sourceStamp(root);
 }
 
 /** `next dev` writes its own files into .next, so the production build there can no longer be trusted. */
-export function forgetBuild() {
-  rmSync(stampFile, { force: true });
-}
-
-function processExists(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
+export function forgetBuild(root = checkout) {
+  rmSync(stampFile(root), { force: true });
 }
 
 /** The pid holding the build lock, or "stale" when that process is gone (or died before writing its pid). */
-function lockHolder() {
+function lockHolder(lock) {
   try {
-    const pid = Number(readFileSync(path.join(lockDir, "pid"), "utf8").trim());
+    const pid = Number(readFileSync(path.join(lock, "pid"), "utf8").trim());
     return pid && processExists(pid) ? pid : "stale";
   } catch {
     try {
-      return Date.now() - statSync(lockDir).mtimeMs > 10_000 ? "stale" : "starting";
+      return Date.now() - statSync(lock).mtimeMs > 10_000 ? "stale" : "starting";
     } catch {
       return "starting"; // removed meanwhile: the next mkdir decides
     }
@@ -78,18 +69,19 @@ function lockHolder() {
 }
 
 /** One build at a time per checkout (two test files or a test run and `npm start` may ask at once). */
-async function withBuildLock(log, work) {
+async function withBuildLock(root, log, work) {
+  const lock = lockDir(root);
   let announced = false;
   for (;;) {
     try {
-      mkdirSync(lockDir);
-      writeFileSync(path.join(lockDir, "pid"), String(process.pid));
+      mkdirSync(lock);
+      writeFileSync(path.join(lock, "pid"), String(process.pid));
       break;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
-      const holder = lockHolder();
+      const holder = lockHolder(lock);
       if (holder === "stale") {
-        rmSync(lockDir, { recursive: true, force: true });
+        rmSync(lock, { recursive: true, force: true });
         continue;
       }
       if (!announced) log(`waiting for another build of this checkout (process ${holder}) to finish`);
@@ -100,7 +92,7 @@ async function withBuildLock(log, work) {
   try {
     return await work();
   } finally {
-    rmSync(lockDir, { recursive: true, force: true });
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 
@@ -108,16 +100,16 @@ async function withBuildLock(log, work) {
  * Builds when the sources changed since the last successful build (or always, with `force`). `run` executes
  * a command to completion and rejects on failure: the launcher passes its own, so the build is stopped with it.
  */
-export async function ensureProductionBuild({ env, run, log = console.log, force = false }) {
-  if (!force && buildIsCurrent()) return false;
-  return withBuildLock(log, async () => {
+export async function ensureProductionBuild({ env, run, log = console.log, force = false, root = checkout }) {
+  if (!force && buildIsCurrent(root)) return false;
+  return withBuildLock(root, log, async () => {
     // Someone else may have built the same sources while this process waited for the lock.
-    if (!force && buildIsCurrent()) return false;
-    const stamp = sourceStamp();
-    forgetBuild();
+    if (!force && buildIsCurrent(root)) return false;
+    const stamp = sourceStamp(root);
+    forgetBuild(root);
     log("building the app for production (next build); this happens again only when its sources change");
     await run("build", path.join(root, "node_modules", ".bin", "next"), ["build"], { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
-    writeFileSync(stampFile, `${stamp}\n`);
+    writeFileSync(stampFile(root), `${stamp}\n`);
     return true;
   });
 }

@@ -2,21 +2,13 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { processExists } from "./process-groups.mjs";
 
 // Launches on one machine (a test run beside `npm start`, two test files at once) must not pick the same port:
 // a free port stays free for seconds before the service started on it binds it. Each launcher claims its ports
 // in a shared folder (one file per port, holding the launcher's pid) and skips ports another live launcher holds.
 const registry = path.join(tmpdir(), "catalog-launcher-ports");
 const claimed = new Set();
-
-function processExists(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
 
 function claim(port, retakeStale = true) {
   const file = path.join(registry, String(port));

@@ -1,6 +1,16 @@
 // Process-group bookkeeping shared by the launcher and its reaper. Every child runs as the leader of its own
 // group, so signalling -pgid reaches what it spawned too (tsx's node, Next's workers).
 
+/** True while the process runs (or is a zombie not yet reaped). */
+export function processExists(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
 /** True while any process is in the group. */
 export function groupExists(pgid) {
   try {

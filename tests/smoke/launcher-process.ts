@@ -82,7 +82,8 @@ export async function startLauncher(readyTimeoutMs: number, { via = "npm" }: Sta
   const [command, args] = via === "npm" ? ["npm", ["start"]] : [process.execPath, ["local/start.mjs"]];
   const child = spawn(command, args, {
     cwd: root,
-    env: { ...personEnvironment(), PORT: String(port), DATA_DIR: dataDir },
+    // The launch ends with this test worker, however the worker ends (a timeout, Ctrl-C on the test run).
+    env: { ...personEnvironment(), PORT: String(port), DATA_DIR: dataDir, LAUNCHER_STOP_WITH_PID: String(process.pid) },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -92,6 +93,17 @@ export async function startLauncher(readyTimeoutMs: number, { via = "npm" }: Sta
   const output = () => stripAnsi(log);
 
   const launcher: Partial<Launcher> = { child, dataDir, port, output };
+  try {
+    return await readyLauncher(launcher as Launcher, readyTimeoutMs);
+  } catch (error) {
+    // A launch that never became ready must not outlive the test run (npm does not notice vitest exiting).
+    killLeftovers(launcher as Launcher);
+    throw error;
+  }
+}
+
+async function readyLauncher(launcher: Launcher, readyTimeoutMs: number): Promise<Launcher> {
+  const { child, dataDir, output } = launcher;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`launcher not ready within ${readyTimeoutMs / 1000} s:\n${tail(output())}`)), readyTimeoutMs);
     const check = () => {
@@ -116,7 +128,7 @@ export async function startLauncher(readyTimeoutMs: number, { via = "npm" }: Sta
   if (!email || !password) throw new Error(`the launcher printed no admin email/password:\n${tail(text)}`);
   if (!pusherPort) throw new Error(`the launcher printed no local Pusher port:\n${tail(text)}`);
   return {
-    ...(launcher as Launcher),
+    ...launcher,
     url,
     apiUrl: url.replace("localhost", "127.0.0.1"),
     adminEmail: email,
@@ -201,7 +213,7 @@ export function leftoverProcesses(dataDir: string, port: number): string[] {
       const environ = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
       if (environ.includes(`DATA_DIR=${dataDir}`)) {
         const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
-        byEnv.push(`${pid} ${args} (DATA_DIR in its environment)`);
+        if (!byArgs.some((line) => line.startsWith(`${pid} `))) byEnv.push(`${pid} ${args} (DATA_DIR=${dataDir} in its environment)`);
       }
     } catch {
       // gone meanwhile, or another user's process

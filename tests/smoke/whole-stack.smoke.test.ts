@@ -52,14 +52,14 @@ describe("the whole stack started by local/start.mjs", () => {
     }
   }, 60_000);
 
-  it("health names every service as local and ok", async () => {
+  it("health tells anyone every service is ok, and nothing more", async () => {
     const response = await fetch(`${launcher!.apiUrl}/health`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { services: Record<string, { mode: string; state: string }> };
+    const body = (await response.json()) as { services: Record<string, { mode?: string; state: string }> };
     for (const service of SERVICES) {
-      expect(body.services[service], service).toMatchObject({ mode: "local", state: "ok" });
+      expect(body.services[service], service).toEqual({ state: "ok" });
     }
-  }, 180_000);
+  }, 60_000);
 
   it("a person signs in, imports sample reports, uploads one and sees them complete, and adds a user", async () => {
     const { url, adminEmail, adminPassword } = launcher!;
@@ -68,6 +68,15 @@ describe("the whole stack started by local/start.mjs", () => {
 
     await signIn(page, url, "/reports", adminEmail, adminPassword);
     await page.getByRole("heading", { name: "Reports", level: 1 }).waitFor();
+    // Signed in as the admin, health also names each service's mode: every one a local stand-in here.
+    const health = (await (await page.request.get(`${url}/health`)).json()) as { services: Record<string, { mode?: string }> };
+    for (const service of SERVICES) expect(health.services[service]?.mode, service).toBe("local");
+    // A server error shows the production error page: no message, stack frame, file path or SQL (next dev
+    // showed all of them). A router-state header that does not parse makes Next itself throw.
+    const broken = await page.request.get(`${url}/reports`, { headers: { RSC: "1", "Next-Router-State-Tree": "%7Bnot-json" } });
+    const errorPage = await broken.text();
+    expect(broken.status()).toBe(500);
+    expect(errorPage).not.toMatch(/could not be parsed|\bat \S+ \(|\.next\/server|node_modules|\/work\/|SELECT |INSERT /);
     const loadsOnReports = countNavigations(page);
     expect(await page.getByText("Live updates are not configured").count(), "realtime is configured").toBe(0);
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CancelButton } from "./cancel-button";
 import { formatCount, formatDuration, isRunningStatus } from "./format";
 import { LocalTime } from "./local-time";
+import { ProgressBar } from "./progress-bar";
 import { ReportProgressView } from "./report-progress";
 import { StatusBadge } from "./status-badge";
 import type { ReportView } from "./types";
@@ -56,13 +57,17 @@ function Outcome({ report }: { report: ReportView }) {
   }
   const s = report.summary;
   if (!s) return <span className="text-xs text-gray-500">{report.status === "cancelled" ? "Stopped before finishing" : "—"}</span>;
+  // A completed import keeps its bar, full, above the counts: the person who watched it run sees it reach 100%.
   return (
-    <p className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs tabular-nums">
-      <Count label="created" value={s.created} />
-      <Count label="updated" value={s.updated} />
-      <Count label="unchanged" value={s.unchanged} />
-      <Count label="rejected" value={s.rejected} warn={s.rejected > 0} />
-    </p>
+    <div className="space-y-1">
+      {report.status === "completed" && <ProgressBar value={100} label={`Import progress of ${report.filename}`} size="sm" />}
+      <p className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs tabular-nums">
+        <Count label="created" value={s.created} />
+        <Count label="updated" value={s.updated} />
+        <Count label="unchanged" value={s.unchanged} />
+        <Count label="rejected" value={s.rejected} warn={s.rejected > 0} />
+      </p>
+    </div>
   );
 }
 

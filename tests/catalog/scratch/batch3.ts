@@ -1,0 +1,23 @@
+import { sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { createDatabase } from "@/lib/db/client";
+import { catalogWhere, hiddenChannelIds } from "@/lib/catalog/catalog-filters";
+import { selectCatalogRows } from "@/lib/catalog/catalog-rows";
+import { keysetCondition, orderBy, sortKeyExpression } from "@/lib/catalog/catalog-sort";
+import { exportQuerySchema } from "@/lib/catalog/parse-catalog-query";
+const url = "postgres://postgres@127.0.0.1:5432/catalog_helper_f10";
+(async () => {
+  const h = await createDatabase({ url });
+  const q = exportQuerySchema.parse({});
+  const where = catalogWhere(q, await hiddenChannelIds(h.db));
+  const at = { part: "values" as const, key: "2026-06-01 10:00:00+00", videoId: "wGksTwihBAA" };
+  let captured: any;
+  const fake = { execute: async (s: any) => { captured = s; return { rows: [] }; } } as any;
+  await selectCatalogRows(fake, { where: sql`${where} AND ${keysetCondition(q.sort, at)}`, orderBy: (a) => orderBy(q.sort, a), limit: 5000, columns: q.columns, sortKey: (a) => sortKeyExpression(q.sort, a) });
+  const r = await h.db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${captured}`);
+  console.log(r.rows.map((x) => Object.values(x)[0]).join("\n").replace(/'\{UC[^}]*\}'/g, "'{...}'"));
+  const t = performance.now();
+  const res = await h.pgPool!.query(new PgDialect().sqlToQuery(captured).sql, new PgDialect().sqlToQuery(captured).params as any[]);
+  console.log("raw pg query ms", (performance.now() - t).toFixed(0), res.rows.length);
+  await h.close();
+})();
