@@ -77,7 +77,7 @@ export function catalogCsv(db: Database, query: ExportQuery, where: SQL, options
         sentHeader = true;
         return controller.enqueue(encoder.encode(csvLine(columns)));
       }
-      const rows = await next?.catch((error: unknown) => {
+      const rows = await (next ?? Promise.resolve(null)).catch((error: unknown) => {
         // The download ends short; say why in the server log (the client only sees a broken transfer).
         console.error("[export] reading the catalog failed:", error);
         throw error;

@@ -9,7 +9,7 @@ export function NoVideosYet() {
       <p className="mx-auto mt-2 max-w-md text-sm text-gray-600">
         Upload a YouTube CMS video report (CSV, optionally gzipped) or pick one from the bucket, then start the import. Videos
         appear here as soon as it finishes. Videos of hidden channels and hidden videos are left out of this view: choose
-        &ldquo;Hidden only&rdquo; or &ldquo;All&rdquo; in the filters to see them.
+        &ldquo;Hidden only&rdquo; or &ldquo;Visible and hidden&rdquo; under More filters to see them.
       </p>
       <Link href="/reports" className="mt-5 inline-flex items-center rounded-md bg-gray-900 px-3.5 py-2 text-sm font-medium text-white hover:bg-gray-700">
         Go to Reports
