@@ -83,7 +83,7 @@ export async function updateChannel(db: Database, channelId: string, input: Chan
     const values = Object.fromEntries(Object.entries(changes).map(([field, [, next]]) => [field, next]));
     const [updated] = await tx
       .update(channels)
-      .set({ ...values, updatedAt: new Date() })
+      .set({ ...values, ...(changes.name ? { renamedAt: new Date() } : {}), updatedAt: new Date() })
       .where(eq(channels.channelId, channelId))
       .returning();
     await recordAdminChange(tx, { userId, sourceId: channelAuditSource(channelId), changes });

@@ -67,4 +67,22 @@ describe("admin tools after an import", () => {
     expect(again.summary).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
     expect((await channels()).map((c: { hidden: boolean }) => c.hidden)).toEqual([false, false]);
   });
+
+  it("keeps a person's channel name when a later report names the channel differently", async () => {
+    const rename = await PATCH(
+      await signedInRequest("/api/admin/channels/UCaBcDeFgHiJkLmNoPqRsTuV", { user: admin, method: "PATCH", body: { name: "Renamed by ops" } }),
+      routeContext({ channelId: "UCaBcDeFgHiJkLmNoPqRsTuV" }),
+    );
+    expect(rename.status).toBe(200);
+    // A changed file (new view count) so its rows are staged and its channels upserted again.
+    const changed = fixture("videos_report.csv").toString("utf8").replaceAll(",123456,", ",123999,");
+    const key = "reports/video_report_Admin_V_v1-3_changed.csv";
+    await putReport(key, changed);
+    const [report] = await requestImports(db(), { keys: [key], triggeredBy: "user", userId: admin.id });
+    const done = await waitForReport(db(), report.id);
+    expect(done.status).toBe("completed");
+    expect(done.summary?.updated).toBeGreaterThan(0);
+    const listed = await channels();
+    expect(listed).toEqual(expect.arrayContaining([expect.objectContaining({ channel_id: "UCaBcDeFgHiJkLmNoPqRsTuV", name: "Renamed by ops" })]));
+  });
 });

@@ -6,6 +6,9 @@ export const channels = pgTable("channels", {
   name: text("name"),
   description: text("description"),
   hidden: boolean("hidden").notNull().default(false),
+  // Set when a person renames the channel on the Admin page: from then on a report's channel name no longer
+  // replaces theirs (lib/import/merge/merge-channels.ts).
+  renamedAt: timestamp("renamed_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index("channels_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`)]);
