@@ -1,10 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
+import type { Pool } from "pg";
 import type { Database } from "@/lib/db/client";
 import { catalogWhere, hiddenChannelIds } from "./catalog-filters";
 import { selectCatalogRows, type CatalogRow } from "./catalog-rows";
 import { firstPosition, keysetCondition, nextPart, orderBy, sortKeyExpression, type KeysetPosition } from "./catalog-sort";
 import { countMatches, type CatalogTotal } from "./catalog-total";
 import { csvLine } from "./csv-cells";
+import { copyCatalogCsv } from "./export-copy";
 import type { ExportQuery } from "./parse-catalog-query";
 
 // The export (F12): every video matching the catalog's filters, in the catalog's order, as CSV. Rows are read
@@ -24,14 +26,21 @@ export function exportFilename(now = new Date()): string {
 
 export type CatalogExport = { filename: string; rows: CatalogTotal; body: ReadableStream<Uint8Array> };
 
-export type ExportOptions = { batchRows?: number; signal?: AbortSignal; now?: Date };
+export type ExportOptions = {
+  batchRows?: number;
+  signal?: AbortSignal;
+  now?: Date;
+  /** node-postgres's pool (DatabaseHandle.pgPool): the rows then come from one COPY (export-copy.ts). */
+  pgPool?: Pool;
+};
 
 /** Counts the matches (exactly, or the planner's estimate for very large sets) and opens the CSV stream. */
 export async function exportCatalog(db: Database, query: ExportQuery, options: ExportOptions = {}): Promise<CatalogExport> {
   // The hidden channels are read once: the whole file follows the catalog as it was when the export began.
   const where = catalogWhere(query, query.hidden === "all" ? [] : await hiddenChannelIds(db));
   const rows = await countMatches(db, where);
-  return { filename: exportFilename(options.now), rows, body: catalogCsv(db, query, where, options) };
+  const body = options.pgPool ? copyCatalogCsv(options.pgPool, query, where, options) : catalogCsv(db, query, where, options);
+  return { filename: exportFilename(options.now), rows, body };
 }
 
 /** The CSV of every row matching `where` (catalogWhere of the same query), in the query's order. */

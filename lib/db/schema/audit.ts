@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /** `{ field: [old, new] }` — only fields that actually changed. */
 export type FieldChanges = Record<string, [unknown, unknown]>;
