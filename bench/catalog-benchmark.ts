@@ -90,7 +90,8 @@ async function timeExport(base: string, cookie: string, pid: number): Promise<{ 
   if (!response.ok || !response.body) throw new Error(`export → ${response.status}`);
   let lines = 0;
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
   }
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);

@@ -8,7 +8,6 @@ function fail(error: z.ZodError, what: string): never {
 }
 
 // C0 controls (NUL, CR, LF, tab …) and DEL: never part of a search term, key or id a person typed.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 export function hasControlCharacters(value: string): boolean {

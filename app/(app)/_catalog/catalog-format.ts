@@ -61,7 +61,8 @@ export function formatFlag(value: boolean | null | undefined): string {
   return value == null ? "—" : value ? "Yes" : "No";
 }
 
-export type BadgeTone = "neutral" | "info" | "success" | "warning" | "danger" | "muted" | "sandbox";
+import type { BadgeTone } from "@/app/_components/badge";
+export type { BadgeTone };
 
 /** Policies are free text from the CMS ("Monetize", "Track in all countries", "Block"); the verb sets the tone. */
 export function policyTone(policy: string): BadgeTone {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { CatalogColumn, CatalogVideo } from "@/lib/catalog/contract";
 import { LocalTime } from "../reports/_components/local-time";
-import { Badge } from "./badge";
+import { Badge } from "@/app/_components/badge";
 import { formatCount, formatFlag, formatLength, policyTone, shortRuleLabel, shortRuleText } from "./catalog-format";
 
 const dash = <span className="text-gray-400">—</span>;

@@ -1,5 +1,5 @@
 import type { VideoClaim } from "@/lib/videos/types";
-import { Badge } from "./badge";
+import { Badge } from "@/app/_components/badge";
 import { Table, td, th } from "./table";
 
 const dash = <span className="text-gray-400">—</span>;

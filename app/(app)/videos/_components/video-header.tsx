@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { VideoDetail } from "@/lib/videos/types";
 import { LocalTime } from "../../reports/_components/local-time";
-import { Badge } from "./badge";
+import { Badge } from "@/app/_components/badge";
 
 const linkClasses = "text-sm text-blue-700 hover:underline focus-visible:rounded focus-visible:outline-2 focus-visible:outline-blue-600";
 
@@ -28,13 +28,13 @@ export function VideoHeader({ detail }: { detail: VideoDetail }) {
         </li>
         {video.effective_policy && (
           <li>
-            <Badge tone="info" title="Effective policy">
+            <Badge tone="info" detail="Effective policy">
               Policy: {video.effective_policy}
             </Badge>
           </li>
         )}
         <li>
-          <Badge tone={shorts.is_short ? "warning" : "neutral"} title={shorts.reason}>
+          <Badge tone={shorts.is_short ? "warning" : "neutral"} detail={shorts.reason}>
             {shorts.is_short === null ? "Short: unknown" : shorts.is_short ? "Short" : "Not a Short"}
           </Badge>
           <span className="ml-1.5 text-xs text-gray-600">{shorts.reason}</span>

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
-import type { BadgeTone } from "./catalog-format";
 
-// Small status pills for table cells. Colour is never the only signal: the text always says the status, and a
+export type BadgeTone = "neutral" | "info" | "success" | "warning" | "danger" | "muted" | "sandbox";
+
+// Small status pills (catalog cells, the video page). Colour is never the only signal: the text always says the status, and a
 // `detail` (why, where from) is both the hover title and text for screen readers.
 
 const TONES: Record<BadgeTone, string> = {
