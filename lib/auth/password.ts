@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { COMMON_PASSWORDS } from "./common-passwords";
+import { commonPasswords } from "./common-passwords";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-limits";
 
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_HINT } from "./password-limits";
@@ -44,16 +44,15 @@ export function isOverlongPassword(password: string): boolean {
   return [...password].length > MAX_PASSWORD_LENGTH;
 }
 
-let common: Set<string> | undefined;
 // What people type when asked for "a long password": alphabet, digit and keyboard runs, either direction.
 const RUNS = ["abcdefghijklmnopqrstuvwxyz", "01234567890123456789", "qwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p"];
 const EDGE_FILLER = /^[\p{N}\p{P}\p{S}\s]+|[\p{N}\p{P}\p{S}\s]+$/gu;
 
 function isCommon(normalized: string): boolean {
-  common ??= new Set(COMMON_PASSWORDS);
+  const common = commonPasswords();
   // "Password2024!" and "i love you 123" are the listed word with the usual additions around or inside it.
   const core = normalized.replace(EDGE_FILLER, "");
-  return [normalized, core, core.replace(/\s+/g, "")].some((candidate) => candidate.length > 0 && common!.has(candidate));
+  return [normalized, core, core.replace(/\s+/g, "")].some((candidate) => candidate.length > 0 && common.has(candidate));
 }
 
 function isRun(compact: string): boolean {
