@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -40,6 +41,16 @@ export function isFree(port) {
   });
 }
 
+/**
+ * Ports browsers block (fetch spec "bad ports"): `next start` refuses them (e.g. 3659), so a launcher that picked one
+ * would fail to start the app. Next's own list is asked; it is loaded lazily because the launcher imports this
+ * module before it has installed node_modules on a fresh clone.
+ */
+function isReservedPort(port) {
+  const { isPortIsReserved } = createRequire(import.meta.url)("next/dist/lib/helpers/get-reserved-port.js");
+  return isPortIsReserved(port);
+}
+
 /** The preferred port when free and unclaimed, else the next such one; held for this launcher until it exits. */
 export async function claimFreePort(preferred) {
   try {
@@ -48,7 +59,7 @@ export async function claimFreePort(preferred) {
     // read-only temp folder: claim() falls back to the bind check
   }
   for (let port = preferred; port < preferred + 100; port++) {
-    if (!claim(port)) continue;
+    if (isReservedPort(port) || !claim(port)) continue;
     if (await isFree(port)) return port;
     unclaim(port);
   }

@@ -54,4 +54,10 @@ describe("ports claimed by a launcher", () => {
     writeFileSync(path.join(registry, String(preferred)), "2147483646"); // no such process
     expect(await claimFreePort(preferred)).toBe(preferred);
   });
+
+  it("never picks a port browsers block, which next start refuses (3659 made a test launch fail)", async () => {
+    const port = await claimFreePort(3659);
+    expect(port).not.toBe(3659);
+    expect(port).toBeGreaterThan(3659);
+  });
 });
