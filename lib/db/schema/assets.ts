@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 // Content ID assets. UPC stays text: real UPCs have leading zeros and 12 or 13 digits.
 export const assets = pgTable(
@@ -19,6 +20,20 @@ export const assets = pgTable(
     administerPublishRights: boolean("administer_publish_rights"),
     assetChannelId: text("asset_channel_id"),
     administered: boolean("administered").notNull().default(false),
+    // The enrichment backlog lives on the asset (F6): one asset is claimed by many videos and the Content ID API
+    // answers per asset, so an import marks assets instead of writing a queue row per video. Non-null
+    // enrichment_requested_at = waiting; the drain carves batch tasks of up to 50 marked assets, most-viewed first.
+    enrichmentRequestedAt: timestamp("enrichment_requested_at", { withTimezone: true }),
+    enrichmentPriority: integer("enrichment_priority").notNull().default(0),
+    /** Views of the most-viewed video claimed by the asset when it was marked: the backlog's order. */
+    enrichmentViews: bigint("enrichment_views", { mode: "number" }),
+    /** Per-item outcome of the last enrichment: ok | not_found | failed, with the task that produced it. */
+    enrichmentStatus: text("enrichment_status"),
+    enrichmentError: text("enrichment_error"),
+    enrichmentTaskId: integer("enrichment_task_id"),
+    enrichedAt: timestamp("enriched_at", { withTimezone: true }),
+    /** Set when the Content ID API answered this id as an alias of another asset (merged assets). */
+    mergedInto: text("merged_into"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -26,6 +41,9 @@ export const assets = pgTable(
     index("assets_custom_id_idx").on(t.customId),
     index("assets_isrc_idx").on(t.isrc),
     index("assets_upc_idx").on(t.upc),
+    index("assets_enrichment_backlog_idx")
+      .on(t.enrichmentPriority.desc(), t.enrichmentViews.desc().nullsLast(), t.assetId)
+      .where(sql`${t.enrichmentRequestedAt} IS NOT NULL`),
   ],
 );
 

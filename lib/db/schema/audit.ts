@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /** `{ field: [old, new] }` — only fields that actually changed. */
 export type FieldChanges = Record<string, [unknown, unknown]>;
@@ -16,6 +16,10 @@ export const metadataSyncs = pgTable(
     sourceId: text("source_id"),
     userId: text("user_id"),
     changes: jsonb("changes").$type<FieldChanges>().notNull(),
+    /** The values came from the local YouTube sandbox, not Google: the UI marks them. */
+    sandbox: boolean("sandbox").notNull().default(false),
+    /** The queue task whose API call made this change (source_kind = api). */
+    taskId: integer("task_id"),
   },
   (t) => [
     index("metadata_syncs_video_time_idx").on(t.videoId, t.syncTime.desc()),

@@ -7,3 +7,4 @@ export * from "./queue";
 export * from "./reports";
 export * from "./metrics";
 export * from "./staging";
+export * from "./dashboard-tokens";

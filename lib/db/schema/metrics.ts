@@ -41,6 +41,10 @@ export const quotaLedger = pgTable(
     api: text("api").notNull(),
     unitsUsed: integer("units_used").notNull().default(0),
     calls: integer("calls").notNull().default(0),
+    /** Earliest time the next call may start: keeps ≥ 100 ms between calls across concurrent drains. */
+    nextCallAt: timestamp("next_call_at", { withTimezone: true }),
+    /** Google answered quotaExceeded this day: nothing more is spent until the reset, whatever our count says. */
+    exhaustedAt: timestamp("exhausted_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.day, t.api] })],

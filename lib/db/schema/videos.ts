@@ -62,6 +62,8 @@ export const videos = pgTable(
     // re-import skips them without parsing (lib/import/fingerprint).
     sourceFingerprint: text("source_fingerprint"),
     sourceFingerprintAt: timestamp("source_fingerprint_at", { withTimezone: true }),
+    /** Last time the YouTube APIs answered for this video (changed or not); sandbox answers included. */
+    apiSyncedAt: timestamp("api_synced_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
