@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { clearedSessionCookie, readSessionToken, renewSessionCookie } from "@/lib/auth/middleware-session";
-import { isPublicPath, signInRedirectUrl } from "@/lib/auth/public-paths";
+import { isDashboardTokenRequest, isPublicPath, signInRedirectUrl } from "@/lib/auth/public-paths";
 import { userForSession } from "@/lib/auth/session-check";
 import { getDb } from "@/lib/db/client";
 
@@ -9,7 +9,7 @@ import { getDb } from "@/lib/db/client";
 // cookie kept disabled and revoked sessions rolling forward. Pages still check the user in their own data
 // loaders (lib/auth/page-session.ts) and API handlers authenticate themselves (lib/http/handler.ts).
 export default async function middleware(request: NextRequest): Promise<NextResponse> {
-  if (isPublicPath(request.nextUrl.pathname)) return NextResponse.next();
+  if (isPublicPath(request.nextUrl.pathname) || isDashboardTokenRequest(request.nextUrl)) return NextResponse.next();
   const token = await readSessionToken(request);
   if (!token) return NextResponse.redirect(signInRedirectUrl(request.nextUrl));
   if (!(await userForSession(await getDb(), token))) {

@@ -1,54 +1,79 @@
-// Times each part of one merge range on real PostgreSQL (diagnostics for the import benchmark).
+// Times every step of an import in this process, without the executor (diagnostics for the import benchmark): the
+// same step functions the Inngest function runs, in its order, against the S3 stand-in and real PostgreSQL, next to
+// a raw COPY of the same file measured in the same run. Run: `npx tsx bench/profile-merge.ts`
+// (PROFILE_ROWS, default 1,000,000; PROFILE_DAILY=0 skips the daily file; PROFILE_KEEP=1 keeps the database;
+// PROFILE_EXPLAIN=<ms> logs the plans of slower statements with auto_explain into the server's log).
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
-import { sql } from "drizzle-orm";
-import { createDatabase } from "@/lib/db/client";
-import { runMigrations } from "@/lib/db/migrate";
-import { readReportChunk } from "@/lib/import/parse";
-import { stagingInputs } from "@/lib/import/stage/staging-columns";
-import { stagingWriterFor } from "@/lib/import/stage/staging-writer";
-import { mergeVideoRange } from "@/lib/import/merge/merge-videos";
-import { mergeClaimRange } from "@/lib/import/merge/merge-claims";
-import { mergeVideoMetricsRange } from "@/lib/import/merge/merge-metrics";
-import { enqueueAssetEnrichment } from "@/lib/import/pipeline/enqueue-enrichment";
-import { benchRow, videosReportHeader } from "./generate-videos-report";
+import { generateVideosReport } from "./generate-videos-report";
+import { timeRawCopy } from "./raw-copy";
+import { migrateDatabase } from "./migrate-database";
+import { runDailyFileCase } from "./daily-file-case";
 
-const rows = Number(process.env.PROFILE_ROWS ?? 100_000);
-const server = "postgres://postgres@127.0.0.1:5432/postgres";
-const name = `catalog_prof_${randomBytes(3).toString("hex")}`;
-const admin = async (q: string) => { const c = new pg.Client(server); await c.connect(); await c.query(q); await c.end(); };
-const time = async <T>(label: string, f: () => Promise<T>) => { const t = performance.now(); const r = await f(); console.log(label.padEnd(28), Math.round(performance.now() - t), "ms"); return r; };
+const rows = Number(process.env.PROFILE_ROWS ?? 1_000_000);
+const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const workDir = path.resolve(".data/bench");
+const file = path.join(workDir, `videos-report-${rows}.csv.gz`);
+const dbName = `catalog_prof_${randomBytes(3).toString("hex")}`;
+const dbUrl = Object.assign(new URL(server), { pathname: `/${dbName}` }).toString();
 
-await admin(`CREATE DATABASE ${name}`);
-const handle = await createDatabase({ url: `postgres://postgres@127.0.0.1:5432/${name}` });
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: server });
+  await client.connect();
+  await client.query(statement);
+  await client.end();
+}
+
+mkdirSync(workDir, { recursive: true });
+if (!existsSync(file)) await generateVideosReport(file, rows);
+await admin(`CREATE DATABASE ${dbName}`);
+if (process.env.PROFILE_EXPLAIN) {
+  // Plans of every statement slower than PROFILE_EXPLAIN ms, with actual times, into the server's log.
+  for (const setting of ["session_preload_libraries = 'auto_explain'", `auto_explain.log_min_duration = ${Number(process.env.PROFILE_EXPLAIN)}`,
+    "auto_explain.log_analyze = on", "auto_explain.log_timing = on", "auto_explain.log_nested_statements = on"]) {
+    await admin(`ALTER DATABASE ${dbName} SET ${setting}`);
+  }
+  console.log(`plans of slow statements go to the server log (database ${dbName})`);
+}
+const s3Dir = mkdtempSync(path.join(tmpdir(), "catalog-prof-s3-"));
+Object.assign(process.env, {
+  DATABASE_URL: dbUrl, S3_BUCKET: "prof-reports", S3_ACCESS_KEY_ID: "S3RVER", S3_SECRET_ACCESS_KEY: "S3RVER",
+  PUSHER_APP_ID: "", PUSHER_KEY: "", PUSHER_SECRET: "",
+});
+const { startLocalS3 } = await import("@/local/s3/server");
+const s3 = await startLocalS3({ port: 0, directory: s3Dir, bucket: "prof-reports" });
+process.env.S3_ENDPOINT = s3.url;
 try {
-  await runMigrations(handle);
-  const text = [videosReportHeader.join(","), ...Array.from({ length: rows }, (_, i) => benchRow(i).join(","))].join("\n") + "\n";
-  const open = async () => (async function* () { yield Buffer.from(text); })();
-  const chunk = await time("parse", () => readReportChunk(open, { checkpoint: null, maxRows: rows }));
-  await time("stage (COPY)", async () => {
-    const sink = await stagingWriterFor(handle).open(1);
-    await sink.add(stagingInputs(chunk.records));
-    await sink.finish();
-  });
-  if (process.env.ANALYZE !== "0") await time("analyze staging", () => handle.db.execute(sql`ANALYZE import_staging`));
-  const range = { from: "", to: null };
-  for (const index of (process.env.PROFILE_DROP_INDEXES ?? "").split(",").filter(Boolean)) {
-    await handle.db.execute(sql.raw(`DROP INDEX ${index}`));
-  }
-  if (process.env.EXPLAIN) {
-    let captured: ReturnType<typeof sql> | undefined;
-    await mergeVideoRange({ execute: async (q: ReturnType<typeof sql>) => { captured = q; return { rows: [{}] }; } } as never, { reportId: 1, range, excludeShorts: false });
-    const plan = await handle.db.execute(sql`EXPLAIN (ANALYZE, BUFFERS off, TIMING on) ${captured!}`);
-    console.log(plan.rows.map((r) => Object.values(r)[0]).join("\n"));
-  }
-  for (const pass of ["first", "again"]) {
-    await time(`${pass}: videos`, () => mergeVideoRange(handle.db, { reportId: 1, range, excludeShorts: false }));
-    await time(`${pass}: claims`, () => mergeClaimRange(handle.db, { reportId: 1, range }));
-    await time(`${pass}: metrics`, () => mergeVideoMetricsRange(handle.db, { reportId: 1, kind: "videos_report", contentHash: "h", defaultPeriod: "2025-01-01" }, range));
-    await time(`${pass}: enrichment tasks`, () => enqueueAssetEnrichment(handle.db, 1, range));
+  await migrateDatabase(dbUrl);
+  const copySeconds = await timeRawCopy(dbUrl, file);
+  console.log(`raw COPY ${copySeconds.toFixed(1)} s`);
+  const { runImportInProcess } = await import("./import-in-process");
+  const first = await runImportInProcess(file, `reports/video_report_Prof_V_v1-3-${rows}.csv.gz`);
+  console.log(`first import ${first.seconds.toFixed(1)} s = ${(first.seconds / copySeconds).toFixed(2)}× COPY`, first.steps);
+  const again = await runImportInProcess(file, `reports/video_report_Prof_V_v1-3-${rows}.csv.gz`);
+  console.log(`re-import ${again.seconds.toFixed(1)} s = ${(again.seconds / copySeconds).toFixed(2)}× COPY`, again.steps);
+  if (process.env.PROFILE_DAILY !== "0") {
+    const db = await (await import("@/lib/db/client")).getDb();
+    let steps = {};
+    const daily = await runDailyFileCase({
+      db, workDir, rows,
+      importFile: async (path) => {
+        const result = await runImportInProcess(path, `reports/video_report_Prof_V_v1-3-${rows}-daily.csv.gz`);
+        steps = result.steps;
+        return result;
+      },
+    });
+    console.log(`daily file ${daily.seconds.toFixed(1)} s = ${(daily.seconds / copySeconds).toFixed(2)}× COPY`, steps);
+    console.log(`daily audit: ${daily.auditRows} rows (expected ${daily.expectedAuditRows}), exact: ${daily.auditExact}`, daily.problems);
   }
 } finally {
-  await handle.close();
-  await admin(`DROP DATABASE ${name} WITH (FORCE)`);
+  await (await import("@/lib/db/client")).getDatabase().then((h) => h.close()).catch(() => {});
+  await s3.stop();
+  rmSync(s3Dir, { recursive: true, force: true });
+  if (process.env.PROFILE_KEEP !== "1") await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  else console.log(`kept database ${dbName}`);
 }
+process.exit(0);

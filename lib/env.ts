@@ -58,6 +58,8 @@ const schema = z.object({
   YOUTUBE_CLIENT_SECRET: z.string().optional(),
   YOUTUBE_REFRESH_TOKEN: z.string().optional(),
   YOUTUBE_CONTENT_OWNER_ID: z.string().optional(),
+  /** A service account's JSON key (the JSON itself, or the path of the key file); used when no refresh token is set. */
+  YOUTUBE_SERVICE_ACCOUNT_KEY: z.string().optional(),
   YOUTUBE_DAILY_QUOTA: z.coerce.number().int().positive().default(9500),
   WEBHOOK_SECRET: z.string().optional(),
   SNS_TOPIC_ARN: z.string().optional(),

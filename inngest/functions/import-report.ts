@@ -1,5 +1,5 @@
 import { inngest } from "@/inngest/client";
-import { importCancelled, importRequested } from "@/inngest/events";
+import { enrichmentRequested, importCancelled, importRequested } from "@/inngest/events";
 import type { Checkpoint } from "@/lib/import/parse";
 import { assetStep, compareStep, failStep, finishStep, mergeStep, planStep, prepareStep, RANGES_PER_APPLY_STEP, stageStep } from "@/lib/import/pipeline/run-import-step";
 
@@ -47,6 +47,9 @@ export const importReport = inngest.createFunction(
       await step.run(`apply-videos-${index}`, () => mergeStep({ index, boundaries, excludeShorts: prepared.excludeShorts, metrics }));
     }
     await step.run("apply-assets", () => assetStep(metrics));
-    return step.run("finish-report", () => finishStep({ reportId, kind: prepared.kind, totalRows: prepared.totalRows }));
+    const summary = await step.run("finish-report", () => finishStep({ reportId, kind: prepared.kind, totalRows: prepared.totalRows }));
+    // The assets this import marked are enriched without anyone asking (the drain's cron would find them too, later).
+    await step.sendEvent("request-enrichment", enrichmentRequested.create({ reason: `report:${reportId}` }));
+    return summary;
   },
 );

@@ -10,6 +10,14 @@ export function isPublicPath(pathname: string): boolean {
   return /\/[^/]+\.[a-z0-9]+$/i.test(pathname);
 }
 
+/**
+ * /dashboard opened with a dashboard token (`?token=dsh_…`): a wall screen has no session, so the page checks
+ * the token itself (lib/auth/page-session.ts#requirePageUserOrDashboardToken). Without one it is a normal page.
+ */
+export function isDashboardTokenRequest(url: URL): boolean {
+  return url.pathname === "/dashboard" && (url.searchParams.get("token") ?? "").startsWith("dsh_");
+}
+
 /** Where to send someone without a session: sign-in, then back to where they were going. */
 export function signInRedirectUrl(url: URL): URL {
   const target = new URL("/sign-in", url.origin);

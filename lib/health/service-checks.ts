@@ -4,7 +4,7 @@ import { getDatabase } from "@/lib/db/client";
 import { getEnv, serviceMode } from "@/lib/env";
 import { getS3Client } from "@/lib/storage/s3-client";
 import { getPusher } from "@/lib/realtime/pusher-server";
-import { isSandbox, youtubeClients } from "@/lib/youtube/clients";
+import { isSandbox, resolveYouTubeAuth, youtubeClients } from "@/lib/youtube/clients";
 import { probeInngestApi } from "./inngest-probe";
 
 // Each check makes one real, authenticated call the app itself depends on, the same for a local stand-in and
@@ -83,13 +83,13 @@ export function checkRealtime(): Promise<ServiceState> {
 }
 
 /**
- * A fresh access token from the content owner's refresh token: proves the OAuth client and grant still work
+ * A fresh access token from the content owner's refresh token or service account: proves the grant still works
  * without spending any of the daily Data API quota (every Data API call costs units).
  */
 export function checkYouTube(): Promise<ServiceState> {
   const env = getEnv();
   const mode = serviceMode(env.YOUTUBE_API_ROOT_URL);
-  if (!env.YOUTUBE_REFRESH_TOKEN && !isSandbox()) return Promise.resolve({ mode, state: "not_configured" });
+  if (resolveYouTubeAuth().mode === null) return Promise.resolve({ mode, state: "not_configured" });
   return check(mode, "YouTube", async () => {
     const { token } = await youtubeClients().auth.getAccessToken();
     if (!token) throw new Error("the OAuth token endpoint returned no access token");

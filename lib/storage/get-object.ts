@@ -33,20 +33,24 @@ export async function headReportObject(key: string): Promise<ReportObjectHead | 
 }
 
 /**
- * Streams the object's stored bytes (still gzip-compressed if it is), optionally from a byte offset. With a
+ * Streams the object's stored bytes (still gzip-compressed if it is), optionally from a byte offset and up to
+ * (not including) `toByte`. With a
  * pin, the read names the version (buckets with versioning keep it even after an overwrite) and sends
  * `If-Match` with the ETag, so S3 answers 412 instead of other bytes; the response's ETag is compared too, for
  * S3-compatible servers that ignore the condition. Either way a changed object is a ReportObjectChangedError.
  */
-export async function streamReportObject(key: string, options: { fromByte?: number; pin?: ObjectPin } = {}): Promise<AsyncIterable<Uint8Array>> {
-  const { fromByte = 0, pin } = options;
+export async function streamReportObject(
+  key: string,
+  options: { fromByte?: number; toByte?: number; pin?: ObjectPin } = {},
+): Promise<AsyncIterable<Uint8Array>> {
+  const { fromByte = 0, toByte, pin } = options;
   let response;
   try {
     response = await getS3Client().send(
       new GetObjectCommand({
         Bucket: getEnv().S3_BUCKET,
         Key: key,
-        Range: fromByte > 0 ? `bytes=${fromByte}-` : undefined,
+        Range: toByte !== undefined ? `bytes=${fromByte}-${toByte - 1}` : fromByte > 0 ? `bytes=${fromByte}-` : undefined,
         IfMatch: pin?.etag ? `"${pin.etag}"` : undefined,
         VersionId: pin?.versionId ?? undefined,
       }),

@@ -85,6 +85,8 @@ async function auditRows(db: Database, videoId: string): Promise<AuditRow[]> {
       sourceId: metadataSyncs.sourceId,
       userId: metadataSyncs.userId,
       changes: metadataSyncs.changes,
+      sandbox: metadataSyncs.sandbox,
+      taskId: metadataSyncs.taskId,
       userEmail: users.email,
       userName: users.name,
       reportFilename: reports.filename,

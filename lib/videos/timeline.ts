@@ -9,6 +9,9 @@ export type AuditRow = {
   sourceId: string | null;
   userId: string | null;
   changes: FieldChanges;
+  /** API changes: the answer came from the local sandbox, and the queue task that asked. */
+  sandbox: boolean;
+  taskId: number | null;
   userEmail: string | null;
   userName: string | null;
   reportFilename: string | null;
@@ -22,7 +25,7 @@ function reportSource(reportId: number | null, filename: string | null): Timelin
 
 function sourceOf(row: AuditRow): TimelineSource {
   if (row.sourceKind === "report") return reportSource(row.sourceId && /^\d+$/.test(row.sourceId) ? Number(row.sourceId) : null, row.reportFilename);
-  if (row.sourceKind === "api") return { kind: "api", call: row.sourceId };
+  if (row.sourceKind === "api") return { kind: "api", call: row.sourceId, sandbox: row.sandbox, task_id: row.taskId };
   return { kind: "user", user_id: row.userId ?? row.sourceId, email: row.userEmail, name: row.userName };
 }
 

@@ -48,7 +48,8 @@ export type VideoMetricPeriod = {
 
 export type TimelineSource =
   | { kind: "report"; report_id: number | null; filename: string | null; href: string | null }
-  | { kind: "api"; call: string | null }
+  /** `call` is the API endpoint (e.g. "videos.list"); `sandbox`: the answer came from the local sandbox, not Google. */
+  | { kind: "api"; call: string | null; sandbox: boolean; task_id: number | null }
   | { kind: "user"; user_id: string | null; email: string | null; name: string | null };
 
 export type TimelineChange = { field: string; old: unknown; new: unknown };

@@ -4,7 +4,7 @@ export function buildEnvironment({ base, dataDir, secrets, ports }) {
     s3: !base.S3_ENDPOINT && !base.S3_ACCESS_KEY_ID,
     inngest: !base.INNGEST_BASE_URL && !base.INNGEST_SIGNING_KEY,
     pusher: !base.PUSHER_KEY,
-    youtube: !base.YOUTUBE_REFRESH_TOKEN,
+    youtube: !base.YOUTUBE_REFRESH_TOKEN && !base.YOUTUBE_SERVICE_ACCOUNT_KEY,
   };
   const local = (port) => `http://127.0.0.1:${port}`;
   const env = {

@@ -28,7 +28,7 @@ function route(method: string, url: URL, body: string, creds: Credentials, hub: 
   const problem = verifyRequestSignature(creds, method, url.pathname, url.searchParams, body);
   if (problem) return error(401, problem);
 
-  if (resource === "channels" && method === "GET") return channels(hub, channel, url.searchParams.get("filter_by_prefix"));
+  if (resource === "channels" && method === "GET") return channels(hub, channel, url.searchParams);
   if (method !== "POST" || channel) return error(405, `${method} is not allowed on ${url.pathname}`);
   let parsed: Record<string, unknown>;
   try {
@@ -76,11 +76,16 @@ function validate(item: Record<string, unknown>): Event | Reply {
   return { channel, name, data: text, socketId: socket_id };
 }
 
-function channels(hub: SocketHub, channel: string | undefined, prefix: string | null): Reply {
+function channels(hub: SocketHub, channel: string | undefined, query: URLSearchParams): Reply {
   const occupied = hub.occupiedChannels();
+  const prefix = query.get("filter_by_prefix");
   if (channel) {
     const count = occupied.get(channel) ?? 0;
-    return { status: 200, body: { occupied: count > 0, subscription_count: count } };
+    const body: Record<string, unknown> = { occupied: count > 0, subscription_count: count };
+    // info=cache on a cache channel: the cached event and its remaining lifetime, as Pusher's HTTP API answers.
+    const cached = (query.get("info") ?? "").split(",").includes("cache") ? hub.cachedEvent(channel) : null;
+    if (cached) body.cache = { event: cached.event, data: cached.data, ttl: cached.ttlSec };
+    return { status: 200, body };
   }
   const names = [...occupied.keys()].filter((name) => !prefix || name.startsWith(prefix));
   return { status: 200, body: { channels: Object.fromEntries(names.map((name) => [name, {}])) } };

@@ -15,13 +15,15 @@ export type PusherServerOptions = Credentials & {
   activityTimeoutSec?: number;
   /** Seconds a pinged client has to answer before it is disconnected (Pusher uses 30). */
   pongTimeoutSec?: number;
+  /** Seconds a cache channel keeps its last event (Pusher keeps it 30 minutes). */
+  cacheTtlSec?: number;
 };
 
 export type RunningPusherServer = { url: string; port: number; stop(): Promise<void> };
 
 export async function startPusherServer(options: PusherServerOptions): Promise<RunningPusherServer> {
   const creds: Credentials = { appId: options.appId, key: options.key, secret: options.secret };
-  const hub = new SocketHub({ ...creds, activityTimeoutSec: options.activityTimeoutSec ?? 120, pongTimeoutSec: options.pongTimeoutSec ?? 30 });
+  const hub = new SocketHub({ ...creds, activityTimeoutSec: options.activityTimeoutSec ?? 120, pongTimeoutSec: options.pongTimeoutSec ?? 30, cacheTtlSec: options.cacheTtlSec });
   const wss = new WebSocketServer({ noServer: true });
 
   const server = createServer((req, res) => {

@@ -4,15 +4,27 @@ import { verifyChannelAuth, type Credentials } from "./signature";
 
 // The websocket side of Pusher Channels protocol 7: connections, subscriptions, delivery and keep-alive.
 // Messages are {event, channel?, data} where `data` of a published event is the string the SDK sent.
+// Cache channels (cache-*, private-cache-*, …) remember the last event the server published and give it to each
+// new subscriber right after subscription_succeeded, or `pusher:cache_miss` when there is none (Pusher keeps a
+// cached event for 30 minutes; so do we, unless a test asks for less).
 
 type Connection = { ws: WebSocket; socketId: string; channels: Set<string>; idle?: NodeJS.Timeout; pong?: NodeJS.Timeout };
 type Message = { event?: unknown; channel?: unknown; data?: unknown };
 
-export type HubOptions = Credentials & { activityTimeoutSec: number; pongTimeoutSec: number };
+export type HubOptions = Credentials & { activityTimeoutSec: number; pongTimeoutSec: number; cacheTtlSec?: number };
+
+type CachedEvent = { event: string; data: string; storedAt: number };
+const defaultCacheTtlSec = 30 * 60;
+
+/** Pusher's cache channel prefixes: public, private, encrypted and presence variants. */
+export function isCacheChannel(channel: string): boolean {
+  return /^(cache-|private-cache-|private-encrypted-cache-|presence-cache-)/.test(channel);
+}
 
 export class SocketHub {
   private readonly subscribers = new Map<string, Set<Connection>>();
   private readonly connections = new Set<Connection>();
+  private readonly cache = new Map<string, CachedEvent>();
 
   constructor(private readonly options: HubOptions) {}
 
@@ -36,11 +48,28 @@ export class SocketHub {
     this.touch(conn);
   }
 
-  /** Delivers an event to every subscriber of `channel` except the socket that caused it. */
+  /** An event from the HTTP API: delivered to every subscriber except `excludeSocketId`, and cached on a cache channel. */
   publish(channel: string, event: string, data: string, excludeSocketId?: string): void {
+    if (isCacheChannel(channel)) this.cache.set(channel, { event, data, storedAt: Date.now() });
+    this.deliver(channel, event, data, excludeSocketId);
+  }
+
+  private deliver(channel: string, event: string, data: string, excludeSocketId?: string): void {
     for (const conn of this.subscribers.get(channel) ?? []) {
       if (conn.socketId !== excludeSocketId) send(conn.ws, { event, channel, data });
     }
+  }
+
+  /** The event a new subscriber of a cache channel would get now, with its remaining lifetime; null on a miss. */
+  cachedEvent(channel: string): { event: string; data: string; ttlSec: number } | null {
+    const cached = this.cache.get(channel);
+    if (!cached) return null;
+    const leftMs = cached.storedAt + (this.options.cacheTtlSec ?? defaultCacheTtlSec) * 1000 - Date.now();
+    if (leftMs <= 0) {
+      this.cache.delete(channel);
+      return null;
+    }
+    return { event: cached.event, data: cached.data, ttlSec: Math.ceil(leftMs / 1000) };
   }
 
   occupiedChannels(): Map<string, number> {
@@ -84,6 +113,12 @@ export class SocketHub {
     set.add(conn);
     this.subscribers.set(channel, set);
     send(conn.ws, { event: "pusher_internal:subscription_succeeded", channel, data: "{}" });
+    if (isCacheChannel(channel)) this.replayCache(conn, channel);
+  }
+
+  private replayCache(conn: Connection, channel: string): void {
+    const cached = this.cachedEvent(channel);
+    send(conn.ws, cached ? { event: cached.event, channel, data: cached.data } : { event: "pusher:cache_miss", channel });
   }
 
   private refuse(conn: Connection, channel: string, auth: unknown): string | null {
@@ -101,12 +136,12 @@ export class SocketHub {
     if (set?.size === 0) this.subscribers.delete(channel);
   }
 
-  /** Like Pusher: client events only on private channels the sender joined, never echoed back. */
+  /** Like Pusher: client events only on private channels the sender joined, never echoed back; only server events are cached. */
   private clientEvent(conn: Connection, event: string, channel: string, data: unknown): void {
     if (!channel.startsWith("private-") || !conn.channels.has(channel)) {
       return send(conn.ws, { event: "pusher:error", data: { code: null, message: `Client event rejected: ${event} needs a private channel you are subscribed to.` } });
     }
-    this.publish(channel, event, typeof data === "string" ? data : JSON.stringify(data), conn.socketId);
+    this.deliver(channel, event, typeof data === "string" ? data : JSON.stringify(data), conn.socketId);
   }
 
   /** Any message counts as activity; after activity_timeout of silence we ping, and close if no pong follows. */
@@ -128,7 +163,7 @@ export class SocketHub {
   }
 }
 
-function send(ws: WebSocket, message: { event: string; channel?: string; data: unknown }): void {
+function send(ws: WebSocket, message: { event: string; channel?: string; data?: unknown }): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
 }
 

@@ -1,5 +1,6 @@
 import { exists, fixedDate, hashId, seeded, WORDS } from "./seeded";
 import { fakeVideo, videoExists } from "./fake-videos";
+import { isAliasAsset } from "./merged-assets";
 
 // Content ID resources made up from ids. Claim ids encode their video id and index ("sbxc<n><videoId>") so that
 // claims.get, claimSearch and claims.list agree with each other without any stored state.
@@ -14,7 +15,8 @@ export interface AssetFetch {
   owner: string;
 }
 
-export function fakeAsset(assetId: string, fetch: AssetFetch): Record<string, unknown> {
+/** `aliasId`: ids merged into this asset that the request named (see merged-assets.ts). */
+export function fakeAsset(assetId: string, fetch: AssetFetch, aliasId: readonly string[] = []): Record<string, unknown> {
   const rng = seeded(`asset:${assetId}`);
   const type = rng.pick(["sound_recording", "sound_recording", "music_video", "art_track_video"]);
   // Roughly a third of UPCs start with 0: catalogs that store them as numbers lose it, which we must not.
@@ -37,6 +39,7 @@ export function fakeAsset(assetId: string, fetch: AssetFetch): Record<string, un
   const asset: Record<string, unknown> = {
     kind: "youtubePartner#asset",
     id: assetId,
+    ...(aliasId.length ? { aliasId: [...aliasId] } : {}),
     type,
     status: "active",
     timeCreated: fixedDate(rng, true),
@@ -54,11 +57,23 @@ export function fakeAsset(assetId: string, fetch: AssetFetch): Record<string, un
   return asset;
 }
 
-/** An existing asset id derived from a seed (bumped past "missing" ids so claims never point at nothing). */
+/**
+ * An existing, unmerged asset id derived from a seed (bumped past "missing" and alias ids, so claims point at
+ * assets that answer under their own id).
+ */
 export function assetIdFor(seed: string): string {
+  return seededAssetId(seed, (id) => assetExists(id) && !isAliasAsset(id));
+}
+
+/** An asset id derived from a seed that the sandbox answers as an alias of another asset. */
+export function aliasAssetIdFor(seed: string): string {
+  return seededAssetId(`alias:${seed}`, isAliasAsset);
+}
+
+function seededAssetId(seed: string, accept: (id: string) => boolean): string {
   for (let salt = 0; ; salt++) {
     const id = `A${String(hashId(`${seed}:${salt}`)).padStart(10, "0")}${String(hashId(`${salt}:${seed}`) % 100000).padStart(5, "0")}`;
-    if (assetExists(id)) return id;
+    if (accept(id)) return id;
   }
 }
 

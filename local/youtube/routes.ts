@@ -8,6 +8,7 @@ import {
   fakeAsset,
   fakeClaim,
 } from "./fake-partner";
+import { groupByCanonical, mergedInto } from "./merged-assets";
 
 // Route table for the API surface (Data API v3 videos + the Content ID GETs we use). Returns a JSON body or a
 // Google error; auth, failure injection and logging are the server's job.
@@ -46,16 +47,19 @@ export function matchRoute(method: string, path: string, query: URLSearchParams)
     return route(() => {
       const ids = multi(query, "id");
       if (ids.length === 0) return badRequest("global", "required", "Required parameter: id");
-      return ok({ kind: "youtubePartner#assetList", items: ids.filter(assetExists).map((a) => fakeAsset(a, fetch)) });
+      // Several ids of one merged asset come back as that asset once, naming them in aliasId[].
+      const items = [...groupByCanonical(ids)].map(([canonical, aliases]) => fakeAsset(canonical, fetch, aliases));
+      return ok({ kind: "youtubePartner#assetList", items });
     });
   }
+  // An alias id answers with the asset it was merged into.
+  const canonical = collection === "assets" && id ? mergedInto(id) : undefined;
+  const asked = (assetFetch: typeof fetch) => fakeAsset(canonical ?? id, assetFetch, canonical ? [id] : []);
   if (collection === "assets" && id && !extra) {
-    return route(() => (assetExists(id) ? ok(fakeAsset(id, fetch)) : notFound(`Asset ${id}`)));
+    return route(() => (assetExists(id) ? ok(asked(fetch)) : notFound(`Asset ${id}`)));
   }
   if (collection === "assets" && id && extra === "ownership" && segments.length === 3) {
-    return route(() =>
-      assetExists(id) ? ok(fakeAsset(id, { ...fetch, ownership: ["mine"] }).ownership) : notFound(`Asset ${id}`),
-    );
+    return route(() => (assetExists(id) ? ok(asked({ ...fetch, ownership: ["mine"] }).ownership) : notFound(`Asset ${id}`)));
   }
   if (collection === "claims" && segments.length === 1) {
     return route(() => ok(claimList("youtubePartner#claimList", query, (c) => fakeClaim(c))));

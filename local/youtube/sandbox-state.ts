@@ -1,7 +1,8 @@
 import { FAILURE_MODES, type FailureMode } from "./google-errors";
 
-// Mutable sandbox state: the active failure mode and the request log. Kept apart from the HTTP plumbing so the
-// rules ("count" failures then recover; endpoint filter) are easy to read in one place.
+// Mutable sandbox state: the active failure mode, the day's quota and the request log. Kept apart from the HTTP
+// plumbing so the rules ("count" failures then recover; endpoint filter; budget then quotaExceeded) are easy to
+// read in one place.
 
 export interface FailureOptions {
   /** How many matching requests fail before the sandbox recovers; omitted = until mode "none". */
@@ -18,6 +19,8 @@ export interface RequestLogEntry {
   status: number;
   quotaCost: number;
   failure?: FailureMode;
+  /** POST /token only: refresh_token or the JWT-bearer grant of a service account. */
+  grantType?: string;
 }
 
 const LOG_LIMIT = 1000;
@@ -27,7 +30,30 @@ export class SandboxState {
   private remaining: number | undefined;
   private endpoint: string | undefined;
   private log: RequestLogEntry[] = [];
+  private quotaBudget: number | null = null;
+  private quotaDayUsed = 0;
+  /** Units logged since the log was last cleared. */
   quotaUsed = 0;
+
+  /** Units per quota day after which Data API calls answer 403 quotaExceeded; null = no limit (the default). */
+  setQuotaBudget(budget: number | null): void {
+    if (budget !== null && (!Number.isInteger(budget) || budget < 0)) throw new Error("budget must be a non-negative integer or null");
+    this.quotaBudget = budget;
+  }
+
+  /** A new quota day: nothing spent yet (the budget stays). */
+  resetQuotaDay(): void {
+    this.quotaDayUsed = 0;
+  }
+
+  quota(): { budget: number | null; used: number } {
+    return { budget: this.quotaBudget, used: this.quotaDayUsed };
+  }
+
+  /** True when a call costing `cost` units must be refused for today's quota. */
+  quotaSpent(cost: number): boolean {
+    return cost > 0 && this.quotaBudget !== null && this.quotaDayUsed + cost > this.quotaBudget;
+  }
 
   setFailure(mode: FailureMode, options: FailureOptions = {}): void {
     if (!FAILURE_MODES.includes(mode)) throw new Error(`unknown failure mode: ${mode}`);
@@ -59,6 +85,7 @@ export class SandboxState {
 
   record(entry: RequestLogEntry): void {
     this.quotaUsed += entry.quotaCost;
+    this.quotaDayUsed += entry.quotaCost;
     this.log.push(entry);
     if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
   }

@@ -1,12 +1,14 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomBytes } from "node:crypto";
 import { errorForMode, notFound, unauthorized, type FailureMode, type GoogleError } from "./google-errors";
+import { handleControl } from "./control";
 import { matchRoute, type RouteResult } from "./routes";
 import { SandboxState, type FailureOptions, type RequestLogEntry } from "./sandbox-state";
+import { oauthError, TokenIssuer } from "./token-endpoint";
 
 // Local stand-in for the YouTube Data API v3, the Content ID API and Google's OAuth token endpoint, served on one
 // origin because googleapis keeps only the origin of a rootUrl. Plain node:http: no framework to keep in sync.
+// Every response carries `x-sandbox: true`, so data that came from here is recognisable.
 
 export interface YouTubeSandbox {
   url: string;
@@ -15,13 +17,36 @@ export interface YouTubeSandbox {
   setFailure(mode: FailureMode, options?: FailureOptions): void;
   requests(): RequestLogEntry[];
   clearRequests(): void;
+  /** Data API units per quota day before calls answer 403 quotaExceeded; null = unlimited (the default). */
+  setQuotaBudget(budget: number | null): void;
+  /** Start a new quota day: the units spent go back to 0. */
+  resetQuota(): void;
+  quota(): { budget: number | null; used: number };
+  /** Lifetime (expires_in, seconds) of access tokens issued from now on; 3600 by default. */
+  setTokenLifetime(seconds: number): void;
+  /** Access tokens issued so far, oldest first (tests check that none leaks). */
+  issuedTokens(): string[];
+}
+
+export interface YouTubeSandboxOptions {
+  port?: number;
+  host?: string;
+  quotaBudget?: number | null;
+  tokenLifetimeSeconds?: number;
 }
 
 export type { FailureMode, FailureOptions, RequestLogEntry };
 
-export async function startYouTubeSandbox({ port = 0, host = "127.0.0.1" } = {}): Promise<YouTubeSandbox> {
+export async function startYouTubeSandbox({
+  port = 0,
+  host = "127.0.0.1",
+  quotaBudget = null,
+  tokenLifetimeSeconds,
+}: YouTubeSandboxOptions = {}): Promise<YouTubeSandbox> {
   const state = new SandboxState();
-  const issuedTokens = new Set<string>();
+  const tokens = new TokenIssuer();
+  state.setQuotaBudget(quotaBudget);
+  if (tokenLifetimeSeconds !== undefined) tokens.setLifetime(tokenLifetimeSeconds);
 
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { "content-type": "application/json; charset=UTF-8", "x-sandbox": "true", ...headers });
@@ -30,83 +55,55 @@ export async function startYouTubeSandbox({ port = 0, host = "127.0.0.1" } = {})
   const sendResult = (res: http.ServerResponse, result: RouteResult | GoogleError) =>
     send(res, result.status, result.body, "headers" in result ? result.headers : undefined);
 
-  const handleToken = (res: http.ServerResponse, body: string, log: (status: number, failure?: FailureMode) => void) => {
-    const form = new URLSearchParams(body);
-    const failure = state.takeFailure("/token", (m) => m === "invalid_token");
-    // OAuth errors use the RFC 6749 shape ({error, error_description}), not Google's API error shape.
-    const oauthError = (status: number, error: string, description: string) => {
-      send(res, status, { error, error_description: description });
-      log(status, failure);
-    };
-    if (failure) return oauthError(400, "invalid_grant", "Token has been expired or revoked.");
-    if (form.get("grant_type") !== "refresh_token") return oauthError(400, "unsupported_grant_type", "Invalid grant_type.");
-    if (!form.get("refresh_token")) return oauthError(400, "invalid_request", "Missing required parameter: refresh_token");
-    if (!form.get("client_id")) return oauthError(401, "invalid_client", "The OAuth client was not found.");
-    const accessToken = `ya29.sandbox-${randomBytes(12).toString("hex")}`;
-    issuedTokens.add(accessToken);
-    send(res, 200, {
-      access_token: accessToken,
-      expires_in: 3600,
-      token_type: "Bearer",
-      scope: "https://www.googleapis.com/auth/youtubepartner",
-    });
-    log(200);
-  };
-
-  const handleControl = (req: http.IncomingMessage, res: http.ServerResponse, path: string, body: string) => {
-    if (path === "/__sandbox/failure" && req.method === "POST") {
-      try {
-        const { mode, count, endpoint } = JSON.parse(body || "{}") as { mode: FailureMode } & FailureOptions;
-        state.setFailure(mode, { count, endpoint });
-        return send(res, 200, state.failure());
-      } catch (error) {
-        return send(res, 400, { error: (error as Error).message });
-      }
-    }
-    if (path === "/__sandbox/failure" && req.method === "GET") return send(res, 200, state.failure());
-    if (path === "/__sandbox/requests" && req.method === "GET") {
-      return send(res, 200, { quotaUsed: state.quotaUsed, requests: state.requests() });
-    }
-    if (path === "/__sandbox/requests" && req.method === "DELETE") {
-      state.clearRequests();
-      return send(res, 200, { cleared: true });
-    }
-    send(res, 404, { error: "unknown sandbox control endpoint" });
-  };
-
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://sandbox");
       const path = url.pathname;
+      const method = req.method ?? "GET";
       const body = Buffer.concat(chunks).toString("utf8");
-      const log = (status: number, failure?: FailureMode, quotaCost = 0) =>
+      const log = (status: number, failure?: FailureMode, quotaCost = 0, extra: Partial<RequestLogEntry> = {}) =>
         state.record({
           at: new Date().toISOString(),
-          method: req.method ?? "GET",
+          method,
           path,
           query: Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.getAll(k).join(",")])),
           status,
           quotaCost,
           ...(failure ? { failure } : {}),
+          ...extra,
         });
-      if (path.startsWith("/__sandbox/")) return handleControl(req, res, path, body);
-      if (path === "/token" && req.method === "POST") return handleToken(res, body, log);
+      if (path.startsWith("/__sandbox/")) {
+        const answer = handleControl(state, tokens, method, path, body);
+        return send(res, answer.status, answer.body);
+      }
+      if (path === "/token" && method === "POST") {
+        const form = new URLSearchParams(body);
+        const failure = state.takeFailure("/token", (m) => m === "invalid_token");
+        const answer = failure ? oauthError(400, "invalid_grant", "Token has been expired or revoked.") : tokens.grant(form);
+        send(res, answer.status, answer.body);
+        return log(answer.status, failure, 0, { grantType: form.get("grant_type") ?? undefined });
+      }
 
-      const route = matchRoute(req.method ?? "GET", path, url.searchParams);
+      const route = matchRoute(method, path, url.searchParams);
       // Google charges quota even for invalid Data API requests, so the cost is known before handling.
       const cost = route?.quotaCost ?? 0;
       const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
       const keyAllowed = path.startsWith("/youtube/v3/") && url.searchParams.has("key");
       let result: RouteResult;
-      const failure = state.takeFailure(path, () => true);
+      let failure = state.takeFailure(path, () => true);
+      let charged = cost;
       if (failure) result = errorForMode(failure);
-      else if (!keyAllowed && !(bearer && issuedTokens.has(bearer))) result = unauthorized();
-      else result = route ? route.handle() : notFound(`${req.method} ${path}`);
+      else if (!keyAllowed && !tokens.isValid(bearer)) result = unauthorized();
+      else if (state.quotaSpent(cost)) {
+        failure = "quota_exceeded";
+        result = errorForMode(failure);
+        charged = 0;
+      } else result = route ? route.handle() : notFound(`${method} ${path}`);
       sendResult(res, result);
       // An unauthenticated call cannot be billed to a project, so it costs nothing.
-      log(result.status, failure, result.status === 401 ? 0 : cost);
+      log(result.status, failure, result.status === 401 ? 0 : charged);
     });
   });
 
@@ -126,5 +123,10 @@ export async function startYouTubeSandbox({ port = 0, host = "127.0.0.1" } = {})
     setFailure: (mode, options) => state.setFailure(mode, options),
     requests: () => state.requests(),
     clearRequests: () => state.clearRequests(),
+    setQuotaBudget: (budget) => state.setQuotaBudget(budget),
+    resetQuota: () => state.resetQuotaDay(),
+    quota: () => state.quota(),
+    setTokenLifetime: (seconds) => tokens.setLifetime(seconds),
+    issuedTokens: () => tokens.issued(),
   };
 }

@@ -68,7 +68,7 @@ async function snapshot() {
     videos: await query("SELECT video_id, title, channel_id, views, effective_policy, asset_id, is_short, short_rule FROM videos ORDER BY video_id"),
     claims: await query("SELECT video_id, asset_id, claim_id, policy FROM claims ORDER BY video_id, asset_id"),
     audit: await query("SELECT video_id, changes FROM metadata_syncs ORDER BY video_id, sync_time"),
-    queue: await query("SELECT video_id, task_type, status FROM processing_queue ORDER BY video_id"),
+    backlog: await query("SELECT asset_id, enrichment_views::int FROM assets WHERE enrichment_requested_at IS NOT NULL ORDER BY asset_id"),
     rejected: await query("SELECT line, \"column\", value, reason FROM report_rows_rejected ORDER BY line, \"column\""),
   };
 }

@@ -40,7 +40,7 @@ async function catalogSnapshot() {
     videos: await rows(db(), sql`SELECT video_id, title, channel_id, views, effective_policy, asset_id, is_short, short_rule, created_by_report_id FROM videos ORDER BY video_id`),
     claims: await rows(db(), sql`SELECT video_id, asset_id, claim_id, policy FROM claims ORDER BY video_id, asset_id`),
     audit: await rows(db(), sql`SELECT video_id, changes FROM metadata_syncs ORDER BY video_id, sync_time`),
-    queue: await rows(db(), sql`SELECT video_id, task_type, status FROM processing_queue ORDER BY video_id`),
+    backlog: await rows(db(), sql`SELECT asset_id, enrichment_views::int FROM assets WHERE enrichment_requested_at IS NOT NULL ORDER BY asset_id`),
   };
 }
 

@@ -25,7 +25,7 @@ beforeEach(async () => {
 });
 
 describe("importing the Videos report", () => {
-  it("creates videos and every claim, records the creating report and queues enrichment", async () => {
+  it("creates videos and every claim, records the creating report and marks its asset for enrichment", async () => {
     const report = await importKey("reports/video_report_Sample_V_v1-3.csv", fixture("videos_report.csv"));
     expect(report.status).toBe("completed");
     expect(report.summary).toMatchObject({ created: 2, updated: 0, unchanged: 0, rejected: 0, enrichment_queued: 1 });
@@ -47,8 +47,10 @@ describe("importing the Videos report", () => {
     expect(created.map((v) => v.created_by_report_id)).toEqual([report.id, report.id]);
     for (const v of created) expect(new Date(v.created_by_report_at).getTime()).toBe(report.startedAt!.getTime());
     expect(await rows(db(), sql`SELECT count(*)::int AS n FROM metadata_syncs`)).toEqual([{ n: 0 }]);
-    const queued = await rows(db(), sql`SELECT video_id, task_type, status FROM processing_queue`);
-    expect(queued).toEqual([{ video_id: "-abcDEF1234", task_type: "asset_enrichment", status: "pending" }]);
+    // The enrichment backlog is the claimed asset (marked with its most-viewed video's views), not a task per video.
+    const backlog = await rows(db(), sql`SELECT a.asset_id, a.enrichment_views::int, v.video_id FROM assets a JOIN videos v ON v.asset_id = a.asset_id WHERE a.enrichment_requested_at IS NOT NULL`);
+    expect(backlog).toEqual([{ asset_id: "A200000000000002", enrichment_views: 123456, video_id: "-abcDEF1234" }]);
+    expect(await rows(db(), sql`SELECT count(*)::int AS n FROM processing_queue`)).toEqual([{ n: 0 }]);
   });
 
   it("re-importing the same content changes nothing and writes no audit rows", async () => {

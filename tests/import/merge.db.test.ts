@@ -134,16 +134,28 @@ describe("merging staged report rows into the catalog", () => {
     expect(asset.labels).toEqual(["catalog-2019", "pop"]);
   });
 
-  it("queues one pending enrichment task per video that has an asset but lacks UPC, ISRC or genre", async () => {
+  it("marks the assets of videos lacking UPC, ISRC or genre for enrichment, once per asset, with no queue rows", async () => {
     await stage(1, [
-      record(2, { video_id: "abcDEF12345", claims: [{ asset_id: "A123456789012345" }] }),
-      record(3, { video_id: "noAssetXXXX" }),
+      record(2, { video_id: "abcDEF12345", views: 10, claims: [{ asset_id: "A123456789012345" }] }),
+      record(3, { video_id: "bcdEFG23456", views: 700, claims: [{ asset_id: "A123456789012345" }] }),
+      record(4, { video_id: "noAssetXXXX" }),
     ]);
     await mergeAll(1);
     expect(await enqueueAssetEnrichment(database.db, 1)).toBe(1);
+    // Already in the backlog: not counted again, and its place (views of its most-viewed video) is kept.
     expect(await enqueueAssetEnrichment(database.db, 1)).toBe(0);
-    expect(await rows(sql`SELECT task_type, video_id, status FROM processing_queue`)).toEqual([
-      { task_type: "asset_enrichment", video_id: "abcDEF12345", status: "pending" },
+    expect(await rows(sql`SELECT asset_id, enrichment_requested_at IS NOT NULL AS requested, enrichment_views::int FROM assets`)).toEqual([
+      { asset_id: "A123456789012345", requested: true, enrichment_views: 700 },
     ]);
+    expect(await rows(sql`SELECT count(*)::int AS n FROM processing_queue`)).toEqual([{ n: 0 }]);
+  });
+
+  it("leaves out videos that already have UPC, ISRC and genre", async () => {
+    await stage(1, [record(2, { video_id: "abcDEF12345", upc: "012345678905", isrc: "USRC17607839", claims: [{ asset_id: "A123456789012345" }] })]);
+    await mergeAll(1);
+    await database.db.execute(sql`UPDATE videos SET genre = ARRAY['Pop']`);
+    expect(await enqueueAssetEnrichment(database.db, 1)).toBe(0);
+    await database.db.execute(sql`UPDATE videos SET genre = ARRAY[]::text[]`);
+    expect(await enqueueAssetEnrichment(database.db, 1)).toBe(1);
   });
 });

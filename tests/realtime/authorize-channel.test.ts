@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { authorizeChannel, mayJoinChannel } from "@/lib/realtime/authorize-channel";
-import { isKnownChannel, reportChannels } from "@/lib/realtime/channels";
+import { dashboardChannels, isDashboardChannel, isKnownChannel, queueChannels, reportChannels } from "@/lib/realtime/channels";
 import { realtimeClientConfig } from "@/lib/realtime/client-config";
 import { resetPusherCache } from "@/lib/realtime/pusher-server";
 
@@ -39,6 +39,10 @@ describe("channel names", () => {
     expect(reportChannels.all()).toBe("private-reports");
     expect(reportChannels.one(42)).toBe("private-report-42");
     expect(isKnownChannel(reportChannels.one(42))).toBe(true);
+    expect(dashboardChannels.main()).toBe("private-cache-dashboard");
+    expect(isKnownChannel(dashboardChannels.main())).toBe(true);
+    expect(isDashboardChannel(dashboardChannels.main())).toBe(true);
+    expect(isDashboardChannel(queueChannels.all())).toBe(false);
     for (const name of ["private-report-0", "private-report-007", "private-report-x", "private-other", "reports", "presence-reports"]) {
       expect(isKnownChannel(name)).toBe(false);
     }
@@ -46,13 +50,22 @@ describe("channel names", () => {
 });
 
 describe("authorizeChannel", () => {
-  const user = { id: "u1" };
+  const user = { kind: "user", userId: "u1" } as const;
+  const dashboard = { kind: "dashboard_token", tokenId: 1 } as const;
 
-  it("lets any signed-in user join report channels and nobody join unknown ones", () => {
-    expect(mayJoinChannel(user, "private-reports")).toBe(true);
-    expect(mayJoinChannel(user, "private-report-3")).toBe(true);
+  it("lets any signed-in user join every app channel and nobody join unknown ones", () => {
+    for (const channel of ["private-reports", "private-report-3", "private-queue", "private-cache-dashboard"]) expect(mayJoinChannel(user, channel)).toBe(true);
     expect(mayJoinChannel(null, "private-reports")).toBe(false);
     expect(mayJoinChannel(user, "private-admin")).toBe(false);
+  });
+
+  it("lets a dashboard token join the dashboard channel only", () => {
+    expect(mayJoinChannel(dashboard, "private-cache-dashboard")).toBe(true);
+    for (const channel of ["private-reports", "private-report-3", "private-queue", "private-cache-other", "private-admin"]) {
+      expect(mayJoinChannel(dashboard, channel), channel).toBe(false);
+    }
+    expect(thrown(() => authorizeChannel(dashboard, "123.456", "private-queue"))).toMatchObject({ status: 403, message: expect.stringContaining("private-cache-dashboard") });
+    expect(authorizeChannel(dashboard, "123.456", "private-cache-dashboard").auth).toMatch(/^key:[0-9a-f]{64}$/);
   });
 
   it("signs socket_id:channel with the secret", () => {

@@ -27,7 +27,8 @@ describe("video page formatting", () => {
 
   it("explains the Shorts decision from its signal", () => {
     expect(shortReason(true, "shorts_report")).toBe("Listed in a Shorts report");
-    expect(shortReason(true, "duration_180s")).toBe("180 s or shorter, published from 2024-10-15 (or date unknown)");
+    expect(shortReason(true, "duration_180s")).toBe("180 s or shorter, published from 2024-10-15 (or date unknown) — by length alone; no report says whether it is a Short");
+    expect(shortReason(false, "long_form_revenue")).toMatch(/long-form ads-revenue report/);
     expect(shortReason(null, null)).toMatch(/Not decided/);
   });
 

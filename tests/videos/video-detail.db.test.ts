@@ -64,7 +64,7 @@ describe("GET /api/videos/{video_id}", () => {
       }),
       expect.objectContaining({ asset_id: "A200000000000002", claim_id: "clm-002", policy: "Track", asset: null }),
     ]);
-    expect(shorts).toEqual({ is_short: false, short_rule: "duration_60s", reason: "Longer than 60 s, published before 2024-10-15" });
+    expect(shorts).toEqual({ is_short: false, short_rule: "duration_60s", reason: "Longer than 60 s, published before 2024-10-15 — by length alone; no report says whether it is a Short" });
   });
 
   it("sums metrics per period as exact decimals, newest period first", async () => {

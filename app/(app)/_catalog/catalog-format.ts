@@ -37,6 +37,8 @@ export function formatLength(seconds: number | null | undefined): string {
 /** The Shorts rule the import recorded (lib/import/merge/shorts-sql.ts), as [when short, when not]. */
 const SHORT_RULES: Record<string, [string, string]> = {
   shorts_report: ["listed in a YouTube Shorts report", "listed in a YouTube Shorts report"],
+  shorts_eligible: ["Shorts-eligible in the API claims report", "not Shorts-eligible in the API claims report"],
+  long_form_revenue: ["listed in a long-form ads-revenue report", "listed in a long-form ads-revenue report"],
   duration_60s: ["60 s or shorter, published before 2024-10-15", "longer than 60 s, published before 2024-10-15"],
   duration_180s: ["180 s or shorter, published from 2024-10-15", "longer than 180 s, published from 2024-10-15"],
 };
@@ -49,7 +51,10 @@ export function shortRuleText(rule: string | null | undefined, isShort: boolean 
   return `${isShort ? "Short" : "Not a Short"}: ${reason}`;
 }
 
-const RULE_LABELS: Record<string, string> = { shorts_report: "Shorts report", duration_60s: "60 s rule", duration_180s: "180 s rule" };
+const RULE_LABELS: Record<string, string> = {
+  shorts_report: "Shorts report", shorts_eligible: "Claims: Shorts-eligible", long_form_revenue: "Long-form revenue",
+  duration_60s: "60 s rule", duration_180s: "180 s rule",
+};
 
 /** The short name of a Shorts rule for the "Short rule" column. */
 export function shortRuleLabel(rule: string): string {

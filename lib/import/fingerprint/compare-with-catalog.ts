@@ -11,7 +11,8 @@ export type StagingScope = "all" | "changed" | "none";
 export type CatalogComparison = { videos: number; unchanged: number; scope: StagingScope };
 
 // Bump when the mapping of rows to the catalog changes, so fingerprints written by older code never match.
-const FINGERPRINT_VERSION = 1;
+// 2: Shorts decided by the strongest signal (a long-form revenue report's rows now change videos they left alone).
+const FINGERPRINT_VERSION = 2;
 
 /**
  * Fingerprints each video of the report (its rows' hashes, count and last row, with everything else that shapes the

@@ -49,11 +49,18 @@ const changeSetSelect = Object.entries(changeSetGroups)
  * row itself: that record cost about 9 s per million new videos and said nothing the row does not. The merged
  * rows are materialised once; the counts and the change set come from one pass over them.
  */
+/** The report's kind says which Shorts signal its rows carry (shorts-sql.ts); null without a report row. */
+async function reportKind(db: Executor, reportId: number): Promise<string | null> {
+  const result = await db.execute(sql`SELECT kind FROM reports WHERE id = ${reportId}`);
+  return (result.rows[0] as { kind: string | null } | undefined)?.kind ?? null;
+}
+
 export async function mergeVideoRange(
   db: Executor,
   params: { reportId: number; range: VideoRange; excludeShorts: boolean },
 ): Promise<VideoMergeCounts> {
   const { reportId, range, excludeShorts } = params;
+  const kind = await reportKind(db, reportId);
   const result = await db.execute(sql`
 WITH src AS (
   SELECT DISTINCT ON (s.video_id) s.video_id, s.in_shorts_report,
@@ -72,7 +79,7 @@ m AS (
   LEFT JOIN import_video_fingerprints fp ON fp.report_id = ${reportId} AND fp.video_id = s.video_id
 ),
 k AS (
-  SELECT m.*, ${sql.raw(shortsSqlCase("m"))}
+  SELECT m.*, ${sql.raw(shortsSqlCase("m", kind))}
   FROM m
 ),
 d AS (

@@ -19,9 +19,13 @@ function gzipError(error: unknown): unknown {
 /**
  * The stored bytes, decompressed when they are gzip. Gzip is recognised by its magic bytes (1f 8b), never by the
  * name: uploads are often renamed. A name ending in .gz over plain bytes is refused, since it means the wrong
- * file was picked.
+ * file was picked. `onFormat` learns which it was before the first byte is handed out.
  */
-export async function* decompressedBytes(source: AsyncIterable<Uint8Array>, filename?: string): AsyncGenerator<Uint8Array> {
+export async function* decompressedBytes(
+  source: AsyncIterable<Uint8Array>,
+  filename?: string,
+  onFormat?: (gzip: boolean) => void,
+): AsyncGenerator<Uint8Array> {
   const it = source[Symbol.asyncIterator]();
   let finished = false;
   try {
@@ -37,6 +41,7 @@ export async function* decompressedBytes(source: AsyncIterable<Uint8Array>, file
     }
     const first = head.length ? concat(head) : new Uint8Array(0);
     const isGzip = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
+    onFormat?.(isGzip);
     const rest = async function* () {
       yield first;
       while (!finished) {

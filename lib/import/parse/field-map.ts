@@ -32,6 +32,7 @@ export const VIDEO_FIELDS: [string, string[], Parse][] = [
   ["claimed_by_another_owner", ["claimed_by_another_owner"], bool],
   ["other_owners_claiming", ["other_owners_claiming"], text],
   ["is_live_stream", ["is_live_stream"], bool],
+  ["is_shorts_eligible", ["is_shorts_eligible"], bool],
 ];
 
 /** Asset-level fields (reports without a video id). */

@@ -1,15 +1,15 @@
 import { ReportFileError } from "./file-error";
 import { HeaderFinder } from "./header-detection";
 import type { RawRecord } from "./record-splitter";
-import { recordBatches } from "./record-stream";
+import { recordBatches, type OpenText, type TextListener } from "./record-stream";
 import { createRowMapper } from "./row-mapping";
 import type { Checkpoint, OpenBytes, RejectedRow, ReportChunk, ReportHeader, ReportRecord, ReportScan } from "./types";
 
 type Opened = { header: ReportHeader; leftover: RawRecord[]; batches: AsyncGenerator<RawRecord[]> };
 
 /** Reads from the top until the header; the records after it in the same batch are the first data rows. */
-async function openAtHeader(openBytes: OpenBytes, filename?: string): Promise<Opened> {
-  const batches = recordBatches(openBytes, { filename });
+async function openAtHeader(openBytes: OpenBytes, options: { filename?: string; openText?: OpenText; onText?: TextListener }): Promise<Opened> {
+  const batches = recordBatches(openBytes, options);
   const finder = new HeaderFinder();
   try {
     for (;;) {
@@ -38,11 +38,15 @@ export type RecordsListener = (header: ReportHeader, records: RawRecord[]) => Pr
 /**
  * Reads the whole file once: decompression, UTF-8, header and kind, and the number of data rows (non-blank
  * records after the header). A broken file comes back as `fileError`, never as an exception. `onRecords` sees the
- * raw records on the way (the import fingerprints them there, without mapping a single row).
+ * raw records on the way (the import fingerprints them there, without mapping a single row), `onText` the
+ * decompressed bytes (the import keeps them for its staging steps).
  */
-export async function scanReport(openBytes: OpenBytes, options: { filename?: string; onRecords?: RecordsListener } = {}): Promise<ReportScan> {
+export async function scanReport(
+  openBytes: OpenBytes,
+  options: { filename?: string; onRecords?: RecordsListener; onText?: TextListener } = {},
+): Promise<ReportScan> {
   try {
-    const { header, leftover, batches } = await openAtHeader(openBytes, options.filename);
+    const { header, leftover, batches } = await openAtHeader(openBytes, { filename: options.filename, onText: options.onText });
     let totalRows = leftover.length;
     if (leftover.length) await options.onRecords?.(header, leftover);
     for await (const batch of batches) {
@@ -64,21 +68,30 @@ export type ChunkEnd = { header: ReportHeader; rowsRead: number; next: Checkpoin
  * Streams up to `maxRows` data rows from a checkpoint (or from the header when null), mapped and validated, one
  * batch per decompressed piece: memory stays flat however large the chunk, and the caller can write a batch while
  * the next one is being decompressed. The header is re-read from the top (a few records), not stored in the
- * checkpoint. Returns where the next chunk starts (null at the end of the file).
+ * checkpoint. Returns where the next chunk starts (null at the end of the file). With `openText` both reads start
+ * where they need to; without it the rows before the checkpoint are decompressed and skipped.
  */
 export async function* streamReportChunk(
   openBytes: OpenBytes,
-  options: { checkpoint: Checkpoint | null; maxRows: number; filename?: string; onlyLines?: ReadonlySet<number> },
+  options: {
+    checkpoint: Checkpoint | null;
+    maxRows: number;
+    filename?: string;
+    onlyLines?: ReadonlySet<number>;
+    openText?: OpenText;
+    /** Where the row after this chunk starts, when the caller knows it: the chunk then ends without reading it. */
+    nextStart?: { byteOffset: number; line: number };
+  },
 ): AsyncGenerator<RowBatch, ChunkEnd> {
   const { onlyLines } = options;
-  const { checkpoint, filename } = options;
+  const { checkpoint, filename, openText } = options;
   const maxRows = Math.max(1, Math.floor(options.maxRows));
-  const opened = await openAtHeader(openBytes, filename);
+  const opened = await openAtHeader(openBytes, { filename, openText });
   const { header } = opened;
   let batches: AsyncGenerator<RawRecord[]>;
   if (checkpoint) {
     await opened.batches.return(undefined);
-    batches = recordBatches(openBytes, { start: checkpoint, filename });
+    batches = recordBatches(openBytes, { start: checkpoint, filename, openText });
   } else {
     batches = chain(opened.leftover, opened.batches);
   }
@@ -101,6 +114,10 @@ export async function* streamReportChunk(
         else out.rejected.push(mapped.rejected);
       }
       if (out.records.length || out.rejected.length) yield out;
+      // Reading on would fetch the next chunk's first bytes only to learn where it starts.
+      if (rowsRead === maxRows && options.nextStart) {
+        return { header, rowsRead, next: { ...options.nextStart, headerLine: header.headerLine } };
+      }
     }
   } finally {
     await batches.return(undefined);

@@ -81,6 +81,8 @@ export type ReportRecord = {
   is_live_stream?: boolean | null;
   /** True when the row comes from a Shorts report (the strongest Shorts signal). */
   in_shorts_report?: boolean;
+  /** `is_shorts_eligible` of the API claims report (the second Shorts signal, lib/import/shorts-rule.ts). */
+  is_shorts_eligible?: boolean | null;
   claims?: RecordClaim[];
   asset?: RecordAsset | null;
   metrics?: RecordMetrics | null;

@@ -31,7 +31,8 @@ export async function finishReport(db: Database, params: { reportId: number; kin
     assets_created: assets?.created ?? 0,
     assets_updated: assets?.updated ?? 0,
     claims_created: sum("claimsCreated"),
-    enrichment_queued: sum("enrichmentQueued"),
+    // Assets that joined the enrichment backlog (from the videos' claims, and from an asset-level report's assets).
+    enrichment_queued: sum("enrichmentQueued") + (assets?.enrichmentQueued ?? 0),
     change_set: combineChangeSet(ranges.map((r) => r.changeSet)),
   };
   await db.transaction(async (tx) => {

@@ -2,6 +2,7 @@ import { LOCK_NOT_AVAILABLE, pgErrorCode } from "@/lib/db/pg-error";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { importSteps } from "@/lib/db/schema";
+import { removeScratchText } from "./text-scratch";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -47,6 +48,8 @@ const SCRATCH_TABLES = ["import_staging", "import_fingerprints", "import_video_f
  * truncated instead: deleting a million rows one by one costs seconds, truncating costs nothing.
  */
 export async function clearImportScratch(db: Pick<Database, "transaction">, reportId: number): Promise<void> {
+  // First: the record that says scratch copies of the text exist is one of the step rows deleted below.
+  await removeScratchText(db, reportId);
   const truncated = await truncateStagingIfAlone(db, reportId);
   await db.transaction(async (tx) => {
     if (!truncated) {

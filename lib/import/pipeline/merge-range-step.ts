@@ -20,7 +20,7 @@ export async function mergeRangeStep(
     const videos = await mergeVideoRange(tx, { reportId, range: params.range, excludeShorts: params.excludeShorts });
     const claims = await mergeClaimRange(tx, { reportId, range: params.range });
     const metricRows = await mergeVideoMetricsRange(tx, params.metrics, params.range);
-    // Queued per range rather than at the end, so no single step has to queue a whole report's videos.
+    // The range's assets join the enrichment backlog here rather than at the end, so no single step reads a whole report's videos.
     const enrichmentQueued = await enqueueAssetEnrichment(tx, reportId, params.range);
     return { ...videos, claimsCreated: claims.created, claimsUpdated: claims.updated, metricRows, enrichmentQueued };
   });

@@ -8,6 +8,9 @@ import { getReport, updateReport } from "@/lib/import/reports/report-queries";
 import { hashingSource, periodFromFilename, type ReportSource } from "./report-source";
 import { failReport } from "./fail-report";
 import { ReportFileChangedError } from "./s3-report-source";
+import { keepTextForStaging } from "./text-layout";
+import { getEnv } from "@/lib/env";
+import type { RecordsListener } from "@/lib/import/parse";
 
 export type PreparedReport =
   | { ok: true; reportId: number; kind: string; level: "video" | "asset"; totalRows: number; contentHash: string; defaultPeriod: string; excludeShorts: boolean }
@@ -17,13 +20,15 @@ export type PreparedReport =
 /**
  * First step of an import: read the whole file once (gzip, UTF-8, header, row count, content hash) so that a
  * file-level failure is found before anything is written, and claim the content hash so the same content is
- * never imported twice at once.
+ * never imported twice at once. On the way it leaves the decompressed text where each staging step reads only
+ * its own chunk (`chunkRows`: the staging chunk size, IMPORT_CHUNK_ROWS by default).
  */
 export async function prepareReport(
   db: Database,
   reportId: number,
   source: ReportSource,
   openFingerprints: () => Promise<FingerprintSink>,
+  options: { chunkRows?: number } = {},
 ): Promise<PreparedReport> {
   const report = await getReport(db, reportId);
   if (report.status === "cancelled") return { ok: false, reportId, reason: "cancelled" };
@@ -35,11 +40,22 @@ export async function prepareReport(
   // attempt's are removed first); the compare step uses them to leave rows the catalog already holds unparsed.
   await db.execute(sql`DELETE FROM import_fingerprints WHERE report_id = ${reportId}`);
   const fingerprints = recordFingerprints(openFingerprints);
+  const text = source.text ? keepTextForStaging(db, reportId, source.text, options.chunkRows ?? getEnv().IMPORT_CHUNK_ROWS) : null;
+  const onRecords: RecordsListener = text
+    ? async (header, records) => {
+        text.onRecords(header, records);
+        await fingerprints.onRecords(header, records);
+      }
+    : fingerprints.onRecords;
   let scan: Awaited<ReturnType<typeof scanReport>>;
   try {
-    scan = await scanReport(hashing.source.openBytes, { filename: report.filename, onRecords: fingerprints.onRecords });
+    scan = await scanReport(hashing.source.openBytes, { filename: report.filename, onRecords, onText: text?.onText });
     await fingerprints.finish();
+    // A broken file's copy is not needed: its report fails below, and that clears the import's scratch.
+    if (scan.fileError) await text?.abort();
+    else await text?.finish();
   } catch (error) {
+    await text?.abort();
     await fingerprints.abort(error as Error);
     if (!(error instanceof ReportFileChangedError)) throw error;
     // The catalog is untouched: the report fails at once, saying what to do, without a step error's retries.

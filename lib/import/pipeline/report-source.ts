@@ -1,8 +1,12 @@
 import { createHash } from "node:crypto";
+import type { TextStore } from "./text-layout";
 
 /** Where the pipeline reads a report's bytes from (the S3 object in the app; a fixture in some tests). */
 export type ReportSource = {
+  /** The stored bytes (maybe gzip) from the start. */
   openBytes: () => Promise<AsyncIterable<Uint8Array>>;
+  /** Byte ranges of the decompressed text, so each staging step reads only its chunk (see text-layout.ts). */
+  text?: TextStore;
 };
 
 /** Wraps a source so that reading it through also computes the SHA-256 of the bytes as stored. */
@@ -10,6 +14,7 @@ export function hashingSource(source: ReportSource): { source: ReportSource; dig
   const hash = createHash("sha256");
   return {
     source: {
+      ...source,
       openBytes: async () => {
         const bytes = await source.openBytes();
         return (async function* () {

@@ -7,6 +7,8 @@ import { stagingColumnsFilled, stagingInputs } from "@/lib/import/stage/staging-
 import { recordedResult, runOnce } from "./import-steps";
 import type { ReportSource } from "./report-source";
 import { changedLinesFrom } from "@/lib/import/fingerprint/compare-with-catalog";
+import { nextChunkStart, readTextLayout } from "./text-layout";
+import { textOpener } from "./text-reader";
 
 export type StagedChunk = { next: Checkpoint | null; rowsRead: number; rejected: number };
 
@@ -16,6 +18,8 @@ const REJECTED_PER_INSERT = 1000;
  * Reads up to `maxRows` rows from a checkpoint, validates them and streams the good ones into the staging table
  * and the bad ones (line, column, reason) into report_rows_rejected while reading, so memory stays flat however
  * large the chunk. The step result is only the next checkpoint and two counts, far below Inngest's step-size limit.
+ * The rows come from byte ranges of the text the validation left (text-layout.ts): a step costs its own chunk,
+ * whatever its place in the file.
  */
 export async function stageChunk(
   db: Database,
@@ -37,7 +41,12 @@ export async function stageChunk(
   let rejectedCount = 0;
   let end: ChunkEnd;
   const onlyLines = params.onlyChanged ? await changedLinesFrom(db, reportId, fromLine, params.maxRows) : undefined;
-  const stream = streamReportChunk(source.openBytes, { checkpoint: params.checkpoint, maxRows: params.maxRows, onlyLines });
+  // The text the validation read left: the step reads its header and its own chunk, nothing before it. Without
+  // one (a source that has none, or a run validated before there were any) the file is read from its start.
+  const layout = source.text ? await readTextLayout(db, reportId) : undefined;
+  const openText = layout && source.text ? textOpener(layout, source.text, source.openBytes) : undefined;
+  const nextStart = layout ? nextChunkStart(layout, params.checkpoint, params.maxRows) : undefined;
+  const stream = streamReportChunk(source.openBytes, { checkpoint: params.checkpoint, maxRows: params.maxRows, onlyLines, openText, nextStart });
   try {
     let pendingRejected: RejectedRow[] = [];
     for (;;) {

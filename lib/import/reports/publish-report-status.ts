@@ -1,3 +1,5 @@
+import { publishDashboardState } from "@/lib/dashboard/publish-dashboard-state";
+import { getDb } from "@/lib/db/client";
 import type { Report } from "@/lib/db/schema";
 import { reportChannels, reportEvents, type ReportStatusUpdate } from "@/lib/realtime/channels";
 import { publish } from "@/lib/realtime/publisher";
@@ -12,5 +14,7 @@ export async function publishReportStatus(report: Report): Promise<void> {
   await Promise.all([
     publish(reportChannels.all(), reportEvents.statusUpdate, payload, { final }),
     publish(reportChannels.one(report.id), reportEvents.statusUpdate, payload, { final }),
+    // The wall dashboards show running imports too (their own, slower coalescing).
+    publishDashboardState(await getDb()),
   ]);
 }

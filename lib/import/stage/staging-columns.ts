@@ -62,7 +62,9 @@ export const stagingColumns: StagingColumn[] = [
   { name: "claimed_by_another_owner", type: "bool", ...v("claimed_by_another_owner", (r) => r.claimed_by_another_owner) },
   { name: "other_owners_claiming", type: "text", ...v("other_owners_claiming", (r) => r.other_owners_claiming) },
   { name: "is_live_stream", type: "bool", ...v("is_live_stream", (r) => r.is_live_stream) },
-  { name: "in_shorts_report", type: "bool", value: (row) => row.record.in_shorts_report ?? false },
+  // The row's own Shorts verdict: true on a Shorts report's rows, is_shorts_eligible on the API claims report's, NULL
+  // when the row says nothing. The merge tells the two signals apart by the report's kind (merge/shorts-sql.ts).
+  { name: "in_shorts_report", type: "bool", value: (row) => row.record.in_shorts_report ?? row.record.is_shorts_eligible ?? null },
   { name: "claim_id", type: "text", ...c("claim_id", (x) => x.claim_id) },
   { name: "claim_asset_id", type: "text", ...c("asset_id", (x) => x.asset_id) },
   { name: "claim_type", type: "text", ...c("claim_type", (x) => x.claim_type) },

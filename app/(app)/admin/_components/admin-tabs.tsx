@@ -7,6 +7,7 @@ export const ADMIN_TABS = [
   { key: "history", href: "/admin/history", label: "Processing history" },
   { key: "database", href: "/admin/database", label: "Database" },
   { key: "google", href: "/admin/google", label: "Google API" },
+  { key: "dashboards", href: "/admin/dashboards", label: "Dashboards" },
 ] as const;
 
 export type AdminTab = (typeof ADMIN_TABS)[number]["key"];

@@ -1,23 +1,29 @@
 import type { Metadata } from "next";
 import { requirePageAdmin } from "@/lib/auth/page-session";
+import { getDb } from "@/lib/db/client";
+import { dailyBudget, quotaUsage } from "@/lib/enrichment/quota-ledger";
+import { checkTokenHealth } from "@/lib/youtube/token-health";
 import { AdminShell } from "../_components/admin-shell";
+import { QuotaPanel } from "./quota-panel";
+import { TokenHealthPanel } from "./token-health-panel";
 
 export const metadata: Metadata = { title: "Admin · Google API" };
 export const dynamic = "force-dynamic";
 
-export default async function AdminGooglePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminGooglePage({ searchParams }: Props) {
   await requirePageAdmin();
+  const renew = (await searchParams).renew === "1";
+  const db = await getDb();
+  const [health, usage] = await Promise.all([
+    checkTokenHealth({ renew }),
+    quotaUsage(db, { now: new Date(), budget: dailyBudget() }),
+  ]);
   return (
     <AdminShell current="google" description="The content owner's connection to the YouTube Data and Content ID APIs.">
-      <section aria-labelledby="google-heading" className="max-w-2xl rounded-lg border border-dashed border-gray-300 bg-white px-6 py-8">
-        <h2 id="google-heading" className="text-base font-semibold text-gray-900">Google API</h2>
-        <p className="mt-2 text-sm text-gray-600">Token health and quota arrive with enrichment.</p>
-        <p className="mt-2 text-sm text-gray-600">
-          This tab will show whether the content owner&apos;s OAuth token still works, the API units spent today against the daily
-          budget, and bulk sync. Until then, the service&apos;s state is on the{" "}
-          <a href="/health" className="font-medium text-blue-700 hover:underline">health check</a>.
-        </p>
-      </section>
+      <TokenHealthPanel health={health} renewed={renew} />
+      <QuotaPanel usage={usage} />
     </AdminShell>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-session";
 import { getDb } from "@/lib/db/client";
+import { realtimeClientConfig } from "@/lib/realtime/client-config";
 import { AppError } from "@/lib/errors";
 import { getVideoDetail } from "@/lib/videos/get-video";
 import { isVideoId } from "@/lib/videos/video-id";
@@ -22,7 +23,7 @@ async function loadVideo(videoId: string) {
   const user = await requirePageUser();
   if (!isVideoId(videoId)) notFound();
   try {
-    return { user, detail: await getVideoDetail(await getDb(), videoId) };
+    return { user, detail: await getVideoDetail(await getDb(), videoId), realtime: realtimeClientConfig() };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -30,6 +31,6 @@ async function loadVideo(videoId: string) {
 }
 
 export default async function VideoPage({ params }: Params) {
-  const { user, detail } = await loadVideo((await params).videoId);
-  return <VideoView detail={detail} user={user} />;
+  const { user, detail, realtime } = await loadVideo((await params).videoId);
+  return <VideoView detail={detail} user={user} realtime={realtime} />;
 }

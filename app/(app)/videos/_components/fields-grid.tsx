@@ -40,6 +40,7 @@ function groups(v: VideoRecord): [string, Row[]][] {
     ["Record", [
       ["Created by", reportLink(v.created_by_report_id)], ["Added to catalog", <LocalTime key="c" iso={v.created_at} />],
       ["Last changed", <LocalTime key="up" iso={v.updated_at} />], ["Last report", reportLink(v.last_source_report_id)],
+      ["Last synced from YouTube", <LocalTime key="api" iso={v.api_synced_at} />],
     ]],
   ];
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { TimelineChange, TimelineEntry, TimelineSource } from "@/lib/videos/types";
+import { Badge } from "@/app/_components/badge";
 import { LocalTime } from "../../reports/_components/local-time";
 import { fieldLabel, formatValue } from "./format-value";
 
@@ -16,7 +17,25 @@ function Source({ source }: { source: TimelineSource }) {
       </>
     );
   }
-  if (source.kind === "api") return <>API call {source.call ? <code className="text-xs">{source.call}</code> : "(unnamed)"}</>;
+  if (source.kind === "api") {
+    return (
+      <>
+        API call {source.call ? <code className="text-xs">{source.call}</code> : "(unnamed)"}
+        {source.task_id !== null && (
+          <>
+            {" "}
+            (<Link href={`/queue?search=${source.task_id}`} className={link}>task {source.task_id}</Link>)
+          </>
+        )}
+        {source.sandbox && (
+          <>
+            {" "}
+            <Badge tone="sandbox" detail="made-up values from the local YouTube sandbox, not Google">sandbox</Badge>
+          </>
+        )}
+      </>
+    );
+  }
   const who = source.name || source.email || `user ${source.user_id ?? "unknown"}`;
   return (
     <>

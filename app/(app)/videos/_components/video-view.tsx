@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/session";
+import type { RealtimeClientConfig } from "@/lib/realtime/client-config";
 import type { VideoDetail } from "@/lib/videos/types";
 import { ClaimsTable } from "./claims-table";
 import { DeleteVideo } from "./delete-video";
@@ -7,6 +8,7 @@ import { EditForm } from "./edit-form";
 import { FieldsGrid } from "./fields-grid";
 import { FlagsPanel } from "./flags-panel";
 import { MetricsTable } from "./metrics-table";
+import { SyncNow } from "./sync-now";
 import { Timeline } from "./timeline";
 import { VideoHeader } from "./video-header";
 
@@ -20,11 +22,12 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** The video page's body (F11): status, every field, claims, metrics, edits, flags and the history. */
-export function VideoView({ detail, user }: { detail: VideoDetail; user: Pick<SessionUser, "role"> }) {
+export function VideoView({ detail, user, realtime = null }: { detail: VideoDetail; user: Pick<SessionUser, "role">; realtime?: RealtimeClientConfig | null }) {
   const { video } = detail;
   return (
     <div className="mx-auto max-w-7xl space-y-6 px-4 py-6 sm:px-6">
       <VideoHeader detail={detail} />
+      <SyncNow videoId={video.video_id} apiSyncedAt={video.api_synced_at} realtime={realtime} />
       <Section id="fields" title="Details">
         <FieldsGrid video={video} />
       </Section>
