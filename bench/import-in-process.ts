@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import type { Report } from "@/lib/db/schema";
 import { createReportRecords, getReport } from "@/lib/import/reports/report-queries";
 import type { Checkpoint } from "@/lib/import/parse";
-import { assetStep, compareStep, finishStep, mergeStep, planStep, prepareStep, RANGES_PER_APPLY_STEP, stageStep } from "@/lib/import/pipeline/run-import-step";
+import { assetStep, compareStep, finishStep, indexStep, mergeStep, planStep, prepareStep, RANGES_PER_APPLY_STEP, stageStep } from "@/lib/import/pipeline/run-import-step";
 
 /**
  * Runs an import's steps in this process in the order the Inngest function runs them (inngest/functions/import-report.ts),
@@ -50,6 +50,7 @@ export async function runImportInProcess(file: string, key: string): Promise<{ s
     await timed(`apply-${index}`, () => mergeStep({ index, boundaries, excludeShorts, metrics }));
   }
   await timed("assets", () => assetStep(metrics));
+  await timed("indexes", () => indexStep(reportId));
   await timed("finish", () => finishStep({ reportId, kind, totalRows: prepared.totalRows }));
   const seconds = (performance.now() - started) / 1000;
   return { seconds, report: await getReport(db, reportId), steps };

@@ -67,6 +67,8 @@ const schema = z.object({
   SNS_CERT_BASE_URL: z.string().optional(),
   IMPORT_CHUNK_ROWS: z.coerce.number().int().positive().default(250_000),
   IMPORT_MERGE_RANGE_VIDEOS: z.coerce.number().int().positive().default(250_000),
+  /** An import adding at least this many new videos, and no fewer than the catalog holds, builds secondary indexes after loading. */
+  IMPORT_BULK_LOAD_MIN_VIDEOS: z.coerce.number().int().nonnegative().default(50_000),
 });
 
 export type Env = z.infer<typeof schema>;

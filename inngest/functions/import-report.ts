@@ -1,7 +1,7 @@
 import { inngest } from "@/inngest/client";
 import { enrichmentRequested, importCancelled, importRequested } from "@/inngest/events";
 import type { Checkpoint } from "@/lib/import/parse";
-import { assetStep, compareStep, failStep, finishStep, mergeStep, planStep, prepareStep, RANGES_PER_APPLY_STEP, stageStep } from "@/lib/import/pipeline/run-import-step";
+import { assetStep, compareStep, failStep, finishStep, indexStep, mergeStep, planStep, prepareStep, RANGES_PER_APPLY_STEP, stageStep } from "@/lib/import/pipeline/run-import-step";
 
 // A million-row report must fit Inngest's limits (1,000 steps, 4 MB per step result, 32 MB of state): rows are
 // read in chunks resumed from a byte checkpoint and staged in the database; each step returns only a checkpoint
@@ -47,6 +47,7 @@ export const importReport = inngest.createFunction(
       await step.run(`apply-videos-${index}`, () => mergeStep({ index, boundaries, excludeShorts: prepared.excludeShorts, metrics }));
     }
     await step.run("apply-assets", () => assetStep(metrics));
+    await step.run("build-indexes", () => indexStep(reportId));
     const summary = await step.run("finish-report", () => finishStep({ reportId, kind: prepared.kind, totalRows: prepared.totalRows }));
     // The assets this import marked are enriched without anyone asking (the drain's cron would find them too, later).
     await step.sendEvent("request-enrichment", enrichmentRequested.create({ reason: `report:${reportId}` }));

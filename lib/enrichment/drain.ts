@@ -55,8 +55,8 @@ export async function drainOne(deps: DrainDeps): Promise<DrainOutcome> {
     const next = await nextRunAfter(db, now);
     return next ? { kind: "idle", nextRunAfter: next } : { kind: "idle" };
   }
-  await announce(deps, true);
   const outcome = await runTask(deps, task);
+  // Counts after the task; `running` stays true while tasks keep coming (the next drain says when it stops).
   await announce(deps, outcome.kind === "ran");
   return outcome;
 }

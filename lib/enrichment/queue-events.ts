@@ -9,6 +9,7 @@ import {
   type SyncError,
 } from "@/lib/realtime/channels";
 import { publish } from "@/lib/realtime/publisher";
+import { getPusher } from "@/lib/realtime/pusher-server";
 import type { Clock } from "./clock";
 import { queueCounts } from "./queue-queries";
 import type { ClaimedTask } from "./queue-store";
@@ -46,15 +47,30 @@ export async function publishTaskComplete(
   await publish(channel, queueEvents.taskComplete, payload, { final: true });
 }
 
-/** One sync_complete per video whose fields the task changed. */
+/** Pusher takes at most 10 events per batch request. */
+const BATCH = 10;
+const PARALLEL_BATCHES = 4;
+
+/**
+ * One sync_complete per video whose fields the task changed. An asset's values can reach hundreds of videos, so the
+ * events go out in Pusher batches of 10, a few requests at a time, instead of one request per video.
+ */
 export async function publishSyncCompletes(taskId: number, videoChanges: Record<string, FieldChanges>, o: { at: Date; sandbox: boolean }): Promise<void> {
+  const pusher = getPusher();
+  if (!pusher) return;
   const syncTime = o.at.toISOString();
-  await Promise.all(
-    Object.entries(videoChanges).map(([videoId, changes]) => {
-      const payload: SyncComplete = { video_id: videoId, task_id: taskId, changes, sync_time: syncTime, sandbox: o.sandbox };
-      return publish(channel, queueEvents.syncComplete, payload, { final: true });
-    }),
-  );
+  const batches: Array<Array<{ channel: string; name: string; data: SyncComplete }>> = [];
+  for (const [videoId, changes] of Object.entries(videoChanges)) {
+    if (!batches.length || batches.at(-1)!.length === BATCH) batches.push([]);
+    batches.at(-1)!.push({ channel, name: queueEvents.syncComplete, data: { video_id: videoId, task_id: taskId, changes, sync_time: syncTime, sandbox: o.sandbox } });
+  }
+  for (let i = 0; i < batches.length; i += PARALLEL_BATCHES) {
+    await Promise.all(
+      batches.slice(i, i + PARALLEL_BATCHES).map((batch) =>
+        pusher.triggerBatch(batch).catch((error: unknown) => console.warn(`[realtime] publishing ${queueEvents.syncComplete} failed:`, error)),
+      ),
+    );
+  }
 }
 
 export async function publishSyncError(task: ClaimedTask, o: { error: string; reason: string; retryAt: Date | null }): Promise<void> {

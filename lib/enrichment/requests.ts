@@ -25,19 +25,19 @@ export type VideoSyncRequest = {
 
 /**
  * One open task of `type` for this video: created, or — when one is already pending — raised to the request's
- * priority and marked force_refresh (a person asked). One that is already processing is left as it is.
+ * priority (and marked force_refresh when the person asked for it). One that is already processing is left as it is.
  */
 async function upsertVideoTask(
   tx: Tx,
-  o: { type: QueueTaskType; videoId: string; itemIds: string[]; assetId: string | null; views: number | null; userId: string },
+  o: { type: QueueTaskType; videoId: string; itemIds: string[]; assetId: string | null; views: number | null; userId: string; forceRefresh: boolean },
 ): Promise<RequestedTask> {
-  const payload = JSON.stringify({ force_refresh: true, requested: "sync_now" });
+  const payload = JSON.stringify({ force_refresh: o.forceRefresh, requested: "sync_now" });
   const inserted = await tx.execute(sql`
 INSERT INTO processing_queue AS q (task_type, video_id, asset_id, item_ids, status, priority, payload, requested_by, order_views)
 VALUES (${o.type}, ${o.videoId}, ${o.assetId}, ${toPgArrayLiteral(o.itemIds)}::text[], 'pending', ${SYNC_NOW_PRIORITY}, ${payload}::jsonb, ${o.userId}, ${o.views})
 ON CONFLICT (task_type, video_id) WHERE status IN ('pending', 'processing') DO UPDATE SET
   priority = greatest(q.priority, excluded.priority),
-  payload = coalesce(q.payload, '{}'::jsonb) || jsonb_build_object('force_refresh', true),
+  payload = coalesce(q.payload, '{}'::jsonb) || jsonb_build_object('force_refresh', coalesce((q.payload->>'force_refresh')::boolean, false) OR ${o.forceRefresh}),
   updated_at = now()
 WHERE q.status = 'pending'
 RETURNING q.id, q.status, (q.xmax = 0) AS created`);
@@ -56,10 +56,16 @@ WHERE task_type = ${o.type} AND video_id = ${o.videoId} AND status IN ('pending'
 
 /**
  * "Sync now" for one video: metadata, ownership and monetization tasks for it, and an asset-enrichment task for the
- * assets that claim it (one Content ID call for up to 50 of them), all at SYNC_NOW_PRIORITY with force_refresh.
+ * assets that claim it (one Content ID call for up to 50 of them), all at SYNC_NOW_PRIORITY. Without forceRefresh the
+ * asset's answer only fills what is empty: its values reach every video of the asset, and replacing them would
+ * overwrite report values and people's edits on sibling videos nobody asked about. forceRefresh replaces them.
  * At most one open task per kind and video (the queue's unique index): asking again reuses them.
  */
-export async function requestVideoSync(db: Database, o: { videoId: string; userId: string; now?: Date }): Promise<VideoSyncRequest> {
+export async function requestVideoSync(
+  db: Database,
+  o: { videoId: string; userId: string; forceRefresh?: boolean; now?: Date },
+): Promise<VideoSyncRequest> {
+  const forceRefresh = o.forceRefresh === true;
   const now = o.now ?? new Date();
   const found = await db.execute(sql`
 SELECT v.views,
@@ -74,13 +80,13 @@ FROM videos v WHERE v.video_id = ${o.videoId}`);
     const out: RequestedTask[] = [];
     // metadata_sync first: equal priority and views, so the lowest id runs first and it is the one people wait for.
     for (const type of VIDEO_TASK_TYPES) {
-      out.push(await upsertVideoTask(tx, { type, videoId: o.videoId, itemIds: [o.videoId], assetId: null, views, userId: o.userId }));
+      out.push(await upsertVideoTask(tx, { type, videoId: o.videoId, itemIds: [o.videoId], assetId: null, views, userId: o.userId, forceRefresh }));
     }
     const assetIds = video.asset_ids ?? [];
     if (assetIds.length > 0) {
       // video_id names the video that asked, so the unique index keeps repeated clicks to one task.
       const assetId = assetIds.length === 1 ? assetIds[0] : null;
-      out.push(await upsertVideoTask(tx, { type: "asset_enrichment", videoId: o.videoId, itemIds: assetIds, assetId, views, userId: o.userId }));
+      out.push(await upsertVideoTask(tx, { type: "asset_enrichment", videoId: o.videoId, itemIds: assetIds, assetId, views, userId: o.userId, forceRefresh }));
     }
     return out;
   });

@@ -35,7 +35,9 @@ export function requesterLabel(requestedBy: string | null, email: string | null 
   if (requestedBy === "backlog") return "Import backlog";
   const report = /^report:(\d+)$/.exec(requestedBy);
   if (report) return `Report ${report[1]}`;
-  return email ?? `Removed user ${requestedBy.slice(0, 8)}`;
+  if (email) return email;
+  // A user id without a user is a removed account; anything else (a script, the benchmark) names itself.
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(requestedBy) ? `Removed user ${requestedBy.slice(0, 8)}` : requestedBy;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { TokenIssuer } from "./token-endpoint";
 //   GET /__sandbox/requests                             DELETE: clear the log
 //   POST /__sandbox/quota {budget: n | null}            GET: {budget, used}   DELETE: a new quota day (used = 0)
 //   POST /__sandbox/token {expires_in}                  GET: {expires_in, issued}
+//   POST /__sandbox/paging {pageSize}                   GET: {pageSize} (items per claims.list/claimSearch page)
 
 export type ControlAnswer = { status: number; body: unknown };
 
@@ -42,6 +43,11 @@ export function handleControl(state: SandboxState, tokens: TokenIssuer, method: 
         return ok({ expires_in: tokens.lifetime(), issued: tokens.issued().length });
       case "GET /__sandbox/token":
         return ok({ expires_in: tokens.lifetime(), issued: tokens.issued().length });
+      case "POST /__sandbox/paging":
+        state.setPageSize(input.pageSize as number);
+        return ok({ pageSize: state.pageSize() });
+      case "GET /__sandbox/paging":
+        return ok({ pageSize: state.pageSize() });
       default:
         return { status: 404, body: { error: "unknown sandbox control endpoint" } };
     }

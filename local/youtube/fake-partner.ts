@@ -1,6 +1,7 @@
 import { exists, fixedDate, hashId, seeded, WORDS } from "./seeded";
 import { fakeVideo, videoExists } from "./fake-videos";
 import { isAliasAsset } from "./merged-assets";
+import { isThirdPartyClaimId, thirdPartyClaimSnippet } from "./third-party-claims";
 
 // Content ID resources made up from ids. Claim ids encode their video id and index ("sbxc<n><videoId>") so that
 // claims.get, claimSearch and claims.list agree with each other without any stored state.
@@ -118,7 +119,9 @@ export function fakeClaim(claimId: string): Record<string, unknown> | undefined 
   };
 }
 
+/** The claimSearch item for one of our claims or, by its id, another owner's (third-party-claims.ts). */
 export function claimSnippet(claimId: string): Record<string, unknown> {
+  if (isThirdPartyClaimId(claimId)) return thirdPartyClaimSnippet(claimId);
   const claim = fakeClaim(claimId)!;
   const video = fakeVideo(claim.videoId as string, new Set(["snippet", "statistics"])) as {
     snippet: { title: string };

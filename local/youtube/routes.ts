@@ -9,6 +9,8 @@ import {
   fakeClaim,
 } from "./fake-partner";
 import { groupByCanonical, mergedInto } from "./merged-assets";
+import { isGoogleError, pageOf } from "./paging";
+import { thirdPartyClaimIdsForVideo } from "./third-party-claims";
 
 // Route table for the API surface (Data API v3 videos + the Content ID GETs we use). Returns a JSON body or a
 // Google error; auth, failure injection and logging are the server's job.
@@ -33,7 +35,12 @@ export function multi(query: URLSearchParams, key: string): string[] {
 
 const ok = (body: unknown): RouteResult => ({ status: 200, body });
 
-export function matchRoute(method: string, path: string, query: URLSearchParams): Route | undefined {
+export interface RouteOptions {
+  /** Items per page of the Content ID lists (claims.list, claimSearch). */
+  pageSize: number;
+}
+
+export function matchRoute(method: string, path: string, query: URLSearchParams, { pageSize }: RouteOptions): Route | undefined {
   if (method !== "GET") return undefined;
   if (path === "/youtube/v3/videos") return { quotaCost: 1, handle: () => listVideos(query) };
   if (!path.startsWith(`${PARTNER}/`)) return undefined;
@@ -62,7 +69,7 @@ export function matchRoute(method: string, path: string, query: URLSearchParams)
     return route(() => (assetExists(id) ? ok(asked({ ...fetch, ownership: ["mine"] }).ownership) : notFound(`Asset ${id}`)));
   }
   if (collection === "claims" && segments.length === 1) {
-    return route(() => ok(claimList("youtubePartner#claimList", query, (c) => fakeClaim(c))));
+    return route(() => claimList("youtubePartner#claimList", query, ownClaimIds(query), pageSize, (c) => fakeClaim(c)));
   }
   if (collection === "claims" && id && segments.length === 2) {
     return route(() => {
@@ -71,7 +78,7 @@ export function matchRoute(method: string, path: string, query: URLSearchParams)
     });
   }
   if (collection === "claimSearch" && segments.length === 1) {
-    return route(() => ok(claimList("youtubePartner#claimSnippetList", query, claimSnippet)));
+    return route(() => claimList("youtubePartner#claimSnippetList", query, searchedClaimIds(query), pageSize, claimSnippet));
   }
   if (collection === "videoAdvertisingOptions" && id && segments.length === 2) {
     return route(() => (videoExists(id) ? ok(fakeAdvertisingOptions(id)) : notFound(`Video ${id}`)));
@@ -99,12 +106,25 @@ function listVideos(query: URLSearchParams): RouteResult {
   });
 }
 
-function claimList(kind: string, query: URLSearchParams, render: (claimId: string) => unknown): unknown {
+/** Our claims the filters name, grouped by video in request order (so one video's claims can straddle a page). */
+function ownClaimIds(query: URLSearchParams): string[] {
   const ids = [
     ...multi(query, "id"),
     ...multi(query, "videoId").flatMap(claimIdsForVideo),
     ...multi(query, "assetId").flatMap(claimIdsForAsset),
   ];
-  const items = [...new Set(ids)].filter((c) => fakeClaim(c)).map(render);
-  return { kind, items, pageInfo: { totalResults: items.length, resultsPerPage: items.length, startIndex: 0 } };
+  return [...new Set(ids)].filter((c) => fakeClaim(c));
+}
+
+/** claimSearch adds other owners' claims on the videos asked about, only when asked to (includeThirdPartyClaims). */
+function searchedClaimIds(query: URLSearchParams): string[] {
+  if (query.get("includeThirdPartyClaims") !== "true") return ownClaimIds(query);
+  const byVideo = multi(query, "videoId").flatMap((v) => [...claimIdsForVideo(v), ...thirdPartyClaimIdsForVideo(v)]);
+  return [...new Set([...byVideo, ...ownClaimIds(query)])];
+}
+
+function claimList(kind: string, query: URLSearchParams, ids: string[], pageSize: number, render: (claimId: string) => unknown): RouteResult {
+  const page = pageOf(ids, query, pageSize);
+  if (isGoogleError(page)) return page;
+  return ok({ kind, ...page, items: page.items.map(render) });
 }

@@ -1,6 +1,7 @@
 import { FAILURE_MODES, type FailureMode } from "./google-errors";
+import { DEFAULT_PAGE_SIZE } from "./paging";
 
-// Mutable sandbox state: the active failure mode, the day's quota and the request log. Kept apart from the HTTP
+// Mutable sandbox state: the active failure mode, the day's quota, the Content ID page size and the request log. Kept apart from the HTTP
 // plumbing so the rules ("count" failures then recover; endpoint filter; budget then quotaExceeded) are easy to
 // read in one place.
 
@@ -32,6 +33,7 @@ export class SandboxState {
   private log: RequestLogEntry[] = [];
   private quotaBudget: number | null = null;
   private quotaDayUsed = 0;
+  private listPageSize = DEFAULT_PAGE_SIZE;
   /** Units logged since the log was last cleared. */
   quotaUsed = 0;
 
@@ -53,6 +55,16 @@ export class SandboxState {
   /** True when a call costing `cost` units must be refused for today's quota. */
   quotaSpent(cost: number): boolean {
     return cost > 0 && this.quotaBudget !== null && this.quotaDayUsed + cost > this.quotaBudget;
+  }
+
+  /** Items per page of claims.list and claimSearch; small sizes make paging testable with a few videos. */
+  setPageSize(size: number): void {
+    if (!Number.isInteger(size) || size < 1) throw new Error("pageSize must be a positive integer");
+    this.listPageSize = size;
+  }
+
+  pageSize(): number {
+    return this.listPageSize;
   }
 
   setFailure(mode: FailureMode, options: FailureOptions = {}): void {

@@ -26,6 +26,9 @@ export interface YouTubeSandbox {
   setTokenLifetime(seconds: number): void;
   /** Access tokens issued so far, oldest first (tests check that none leaks). */
   issuedTokens(): string[];
+  /** Items per page of claims.list and claimSearch (25 by default); each further page is another request. */
+  setPageSize(size: number): void;
+  pageSize(): number;
 }
 
 export interface YouTubeSandboxOptions {
@@ -33,6 +36,7 @@ export interface YouTubeSandboxOptions {
   host?: string;
   quotaBudget?: number | null;
   tokenLifetimeSeconds?: number;
+  pageSize?: number;
 }
 
 export type { FailureMode, FailureOptions, RequestLogEntry };
@@ -42,11 +46,13 @@ export async function startYouTubeSandbox({
   host = "127.0.0.1",
   quotaBudget = null,
   tokenLifetimeSeconds,
+  pageSize,
 }: YouTubeSandboxOptions = {}): Promise<YouTubeSandbox> {
   const state = new SandboxState();
   const tokens = new TokenIssuer();
   state.setQuotaBudget(quotaBudget);
   if (tokenLifetimeSeconds !== undefined) tokens.setLifetime(tokenLifetimeSeconds);
+  if (pageSize !== undefined) state.setPageSize(pageSize);
 
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { "content-type": "application/json; charset=UTF-8", "x-sandbox": "true", ...headers });
@@ -86,7 +92,7 @@ export async function startYouTubeSandbox({
         return log(answer.status, failure, 0, { grantType: form.get("grant_type") ?? undefined });
       }
 
-      const route = matchRoute(method, path, url.searchParams);
+      const route = matchRoute(method, path, url.searchParams, { pageSize: state.pageSize() });
       // Google charges quota even for invalid Data API requests, so the cost is known before handling.
       const cost = route?.quotaCost ?? 0;
       const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
@@ -128,5 +134,7 @@ export async function startYouTubeSandbox({
     quota: () => state.quota(),
     setTokenLifetime: (seconds) => tokens.setLifetime(seconds),
     issuedTokens: () => tokens.issued(),
+    setPageSize: (size) => state.setPageSize(size),
+    pageSize: () => state.pageSize(),
   };
 }

@@ -7,9 +7,11 @@ import { getPusher } from "@/lib/realtime/pusher-server";
 import { resetYouTubeClients } from "@/lib/youtube/shared-clients";
 import { assetIdFor } from "@/local/youtube/fake-partner";
 import { startYouTubeSandbox, type YouTubeSandbox } from "@/local/youtube/server";
+import { inngest } from "@/inngest/client";
+import { enrichmentRequested } from "@/inngest/events";
 import { importReportFile, rows } from "@/tests/helpers/imports";
 import { startLocalStack, stackSecrets, type LocalStack } from "@/tests/helpers/local-stack";
-import { knownVideoIds } from "./drain-fixture";
+import { insertTask, knownVideoIds } from "./drain-fixture";
 
 // "Done when" of issue #11 on the local stack: importing a report with assets leads to enrichment running by itself
 // (the import sends the drain event; the drain-enrichment function runs in the Inngest stand-in against the YouTube
@@ -48,7 +50,8 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(async () => {
   client?.disconnect();
-  // A dashboard snapshot held back by its coalescer must not be sent after the database is gone.
+  // The drain's last idle step (and a dashboard snapshot its coalescer held back) must not outlive the database.
+  if (stack) await until(() => stack.executor.executor.activeRuns().length === 0, "the drain to go idle", 30_000);
   await flushDashboardState();
   await stack?.stop();
   await sandbox?.stop();
@@ -122,3 +125,24 @@ SELECT (SELECT count(*) FROM assets WHERE enrichment_requested_at IS NOT NULL)
     expect(sandbox.requests().filter((r) => r.path !== "/token")).toHaveLength(1);
   }, 120_000);
 });
+
+describe("a requested drain", () => {
+  it("sleeps through a 429's backoff and finishes the task without being asked again", async () => {
+    sandbox.clearRequests();
+    const [videoId] = knownVideoIds("inn429", 1);
+    const id = await insertTask(db(), { type: "metadata_sync", ids: [videoId], priority: 90 });
+    sandbox.setFailure("rate_limited", { count: 1 });
+    await inngest.send(enrichmentRequested.create({ reason: "test" }));
+
+    await until(async () => (await rows<{ status: string }>(db(), sql`SELECT status FROM processing_queue WHERE id = ${id}`))[0].status === "completed", "the task to complete");
+    const [done] = await rows<{ retry_count: number; error_message: string | null }>(db(), sql`SELECT retry_count, error_message FROM processing_queue WHERE id = ${id}`);
+    expect(done).toEqual({ retry_count: 1, error_message: null });
+    const calls = sandbox.requests().filter((r) => r.path === "/youtube/v3/videos");
+    expect(calls.map((c) => c.status)).toEqual([429, 200]);
+    // Retry-After said one second.
+    expect(Date.parse(calls[1].at) - Date.parse(calls[0].at)).toBeGreaterThanOrEqual(1000);
+    const sync = events.find((e) => e.event === queueEvents.syncError && (e.data as { task_id: number }).task_id === id)?.data;
+    expect(sync).toMatchObject({ reason: "rateLimitExceeded", retry_at: expect.any(String) });
+  }, 60_000);
+});
+

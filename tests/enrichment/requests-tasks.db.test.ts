@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { processingQueue } from "@/lib/db/schema";
+import { processingQueue, taskStatuses, taskTypes } from "@/lib/db/schema";
+import { TASK_STATUSES, TASK_TYPES } from "@/lib/enrichment/queue-contract";
 import { getTask, listTasks, queueCounts } from "@/lib/enrichment/queue-queries";
 import { retryFailed, retryTask, setTaskPriority } from "@/lib/enrichment/task-actions";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -27,6 +28,11 @@ const row = async (id: number) => (await db().select().from(processingQueue).whe
 const page = (filters: Partial<Parameters<typeof listTasks>[1]> = {}) => listTasks(db(), { page: 1, perPage: 25, ...filters });
 
 describe("queue reads", () => {
+  it("shares the schema's task types and statuses with the browser-safe contract", () => {
+    expect(TASK_TYPES).toEqual(taskTypes);
+    expect(TASK_STATUSES).toEqual(taskStatuses);
+  });
+
   it("counts tasks by status and the assets waiting in the backlog", async () => {
     expect(await queueCounts(db())).toEqual({ pending: 0, processing: 0, completed: 0, failed: 0, total: 0, backlog_assets: 0 });
     await seedTask(db(), { taskType: "metadata_sync", itemIds: ["a"] });

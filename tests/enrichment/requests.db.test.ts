@@ -40,8 +40,8 @@ describe("requestVideoSync", () => {
       ["monetization_sync", VIDEO, null, [VIDEO], "pending", SYNC_NOW_PRIORITY, 1234, user.id],
       ["asset_enrichment", VIDEO, null, ["A000000000000001", "A000000000000002"], "pending", SYNC_NOW_PRIORITY, 1234, user.id],
     ]);
-    // A person asked: the asset's values replace report values where they differ.
-    expect(tasks.every((t) => t.payload?.force_refresh === true)).toBe(true);
+    // Without ?force_refresh the asset's answer only fills what is empty (its values reach sibling videos too).
+    expect(tasks.every((t) => t.payload?.force_refresh === false)).toBe(true);
     expect(sync).toMatchObject({ task_id: tasks[0].id, position: 0, already_processing: false, created: true });
     expect(sync.tasks.map((t) => [t.task_type, t.created])).toEqual([
       ["metadata_sync", true], ["ownership_update", true], ["monetization_sync", true], ["asset_enrichment", true],
@@ -62,7 +62,7 @@ describe("requestVideoSync", () => {
     await seedVideo(db(), VIDEO, { views: 5, assetIds: ["A000000000000001"] });
     const imported = await seedTask(db(), { taskType: "asset_enrichment", videoId: VIDEO, assetId: "A000000000000001", priority: 0, requestedBy: "report:7", payload: { video_id: VIDEO } });
     const first = await requestVideoSync(db(), { videoId: VIDEO, userId: user.id, now: NOW });
-    const again = await requestVideoSync(db(), { videoId: VIDEO, userId: user.id, now: NOW });
+    const again = await requestVideoSync(db(), { videoId: VIDEO, userId: user.id, forceRefresh: true, now: NOW });
 
     expect(await allTasks()).toHaveLength(4);
     expect(again).toMatchObject({ task_id: first.task_id, created: false, already_processing: false, position: 0 });
@@ -70,6 +70,14 @@ describe("requestVideoSync", () => {
     const [raised] = await db().select().from(processingQueue).where(eq(processingQueue.id, imported));
     expect(raised).toMatchObject({ priority: SYNC_NOW_PRIORITY, requestedBy: "report:7", payload: { video_id: VIDEO, force_refresh: true } });
     expect(first.tasks.find((t) => t.task_type === "asset_enrichment")).toMatchObject({ id: imported, created: false });
+  });
+
+  it("keeps one open task per kind when several people ask at the same moment", async () => {
+    await seedVideo(db(), VIDEO, { assetIds: ["A000000000000001"] });
+    const answers = await Promise.all(Array.from({ length: 6 }, () => requestVideoSync(db(), { videoId: VIDEO, userId: user.id, now: NOW })));
+    expect(new Set(answers.map((a) => a.task_id)).size).toBe(1);
+    expect(answers.filter((a) => a.created)).toHaveLength(1);
+    expect((await allTasks()).map((t) => t.taskType).sort()).toEqual(["asset_enrichment", "metadata_sync", "monetization_sync", "ownership_update"]);
   });
 
   it("answers already_processing while its metadata sync runs, and still queues the kinds that are not open", async () => {

@@ -26,6 +26,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.stop());
 beforeEach(async () => {
+  // A report is completed inside its last step, before its run ends (it then asks for enrichment); a run still going
+  // when the tables are emptied could act on the next test's report, which gets the same id.
+  for (const deadline = Date.now() + 30_000; stack.executor.executor.activeRuns().length > 0 && Date.now() < deadline; ) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
   process.env.IMPORT_CHUNK_ROWS = "50000";
   resetEnvCache();
   await db().execute(sql`TRUNCATE videos, claims, assets, metadata_syncs, video_metrics, asset_metrics, processing_queue, channels, reports, report_rows_rejected RESTART IDENTITY CASCADE`);

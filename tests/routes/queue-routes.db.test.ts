@@ -131,6 +131,15 @@ describe("with today's quota spent (nothing moves)", () => {
       expect(body).toMatchObject({ status: "processing", task_id: running, already_processing: true, position: null });
     });
 
+    it("marks the tasks force_refresh only when asked with ?force_refresh=true, and refuses other values", async () => {
+      const forced = await send(syncVideo, `/api/videos/${QUEUED_VIDEO}/sync?force_refresh=true`, { method: "POST", params: { videoId: QUEUED_VIDEO } });
+      expect(forced.status).toBe(200);
+      const [task] = await db().select().from(processingQueue).where(eq(processingQueue.id, forced.body.task_id));
+      expect(task.payload).toMatchObject({ force_refresh: true });
+      const bad = await send(syncVideo, `/api/videos/${QUEUED_VIDEO}/sync?force_refresh=yes`, { method: "POST", params: { videoId: QUEUED_VIDEO } });
+      expect(bad).toMatchObject({ status: 400, body: { code: "bad_request" } });
+    });
+
     it("answers 404 for a video the catalog does not have and 400 for a malformed id", async () => {
       expect(await sync("AAAAAAAAAAA")).toMatchObject({ status: 404, body: { code: "not_found" } });
       for (const bad of ["short", "has space!!", "dQw4w9WgXcQQ", "dQw4w9WgXc%"]) {

@@ -4,7 +4,7 @@ import { ownershipValues } from "../apply/ownership-values";
 import { ENDPOINTS, type TaskContext, type TaskHandler } from "../task-types";
 
 // A runaway pager (a token that never ends) must not spend the day's quota on one task.
-const MAX_PAGES = 100;
+export const MAX_PAGES = 100;
 
 /**
  * Who claims up to 50 videos: claimSearch.list by video ids with third-party claims, every page (each page is a
@@ -25,7 +25,12 @@ export const ownershipUpdate: TaskHandler = {
 async function searchClaims(ctx: TaskContext, ids: string[]): Promise<ClaimSnippet[]> {
   const claims: ClaimSnippet[] = [];
   let pageToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
+  for (let page = 0; ; page++) {
+    // Stopping early must not apply what was read: a video whose claims are on the unread pages would be recorded
+    // as unclaimed (and lose what reports said about it), so the task fails instead.
+    if (page === MAX_PAGES) {
+      throw new Error(`claimSearch had more than ${MAX_PAGES} pages of claims for these ${ids.length} videos; nothing was recorded, since a partial answer would mark videos on the unread pages unclaimed.`);
+    }
     const token = pageToken;
     const response = await ctx.call(ENDPOINTS.claimSearchList, () =>
       ctx.clients.partner.claimSearch.list({ videoId: ids, includeThirdPartyClaims: true, ...(token ? { pageToken: token } : {}) }),

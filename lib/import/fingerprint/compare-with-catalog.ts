@@ -8,7 +8,8 @@ import { useBulkJoins } from "@/lib/import/merge/catalog-merge-lock";
  * rows of videos that may change, or nothing at all (a re-import of rows the catalog already holds).
  */
 export type StagingScope = "all" | "changed" | "none";
-export type CatalogComparison = { videos: number; unchanged: number; scope: StagingScope };
+/** `newVideos`: videos of the report the catalog does not hold yet (they decide whether the merge is a bulk load). */
+export type CatalogComparison = { videos: number; unchanged: number; newVideos: number; scope: StagingScope };
 
 // Bump when the mapping of rows to the catalog changes, so fingerprints written by older code never match.
 // 2: Shorts decided by the strongest signal (a long-form revenue report's rows now change videos they left alone).
@@ -43,7 +44,7 @@ WITH f AS (
   GROUP BY video_key
 ),
 candidates AS MATERIALIZED (
-  SELECT f.video_key, f.fingerprint, v.source_fingerprint_at AS merged_at,
+  SELECT f.video_key, f.fingerprint, v.source_fingerprint_at AS merged_at, (v.video_id IS NULL) AS is_new,
     COALESCE(v.source_fingerprint = f.fingerprint AND v.source_fingerprint_at = v.updated_at, false) AS same_rows
   FROM f LEFT JOIN videos v ON v.video_id = f.video_key
 ),
@@ -55,20 +56,21 @@ newer_claims AS (
     AND c.updated_at > (SELECT min(merged_at) FROM candidates WHERE same_rows)
 ),
 compared AS MATERIALIZED (
-  SELECT k.video_key, k.fingerprint, (k.same_rows AND n.video_key IS NULL) AS unchanged
+  SELECT k.video_key, k.fingerprint, k.is_new, (k.same_rows AND n.video_key IS NULL) AS unchanged
   FROM candidates k LEFT JOIN newer_claims n ON n.video_key = k.video_key
 ),
 stored AS (
   INSERT INTO import_video_fingerprints (report_id, video_id, fingerprint)
   SELECT ${reportId}::int, video_key, fingerprint FROM compared WHERE NOT unchanged
 )
-SELECT count(*)::int AS videos, count(*) FILTER (WHERE unchanged)::int AS unchanged,
+SELECT count(*)::int AS videos, count(*) FILTER (WHERE unchanged)::int AS unchanged, count(*) FILTER (WHERE is_new)::int AS new_videos,
   EXISTS (SELECT 1 FROM import_fingerprints WHERE report_id = ${reportId} AND video_key IS NULL) AS keyless
 FROM compared`);
-  const { videos, unchanged, keyless } = result.rows[0] as { videos: number; unchanged: number; keyless: boolean };
+  const row = result.rows[0] as { videos: number; unchanged: number; new_videos: number; keyless: boolean };
+  const { videos, unchanged, keyless } = row;
   // Rows without a video id are rejected rows: they are read again so the re-import lists them too.
   const scope: StagingScope = unchanged === 0 ? "all" : unchanged === videos && !keyless ? "none" : "changed";
-  return { videos, unchanged, scope };
+  return { videos, unchanged, newVideos: Number(row.new_videos), scope };
 }
 
 /** Lines of the rows to stage from `fromLine` on (at most `limit`): those of videos that may change. */

@@ -33,14 +33,18 @@ const changesText = auditedColumns
 const insertColumns = auditedColumns.join(", ");
 const updateSet = auditedColumns.map((c) => `${c} = EXCLUDED.${c}`).join(", ");
 
-// The change set (what changed since the previous import) is counted in the same pass, from the same comparison.
-const changeSetSelect = Object.entries(changeSetGroups)
-  .map(([group, fields]) => {
-    const condition = `NOT skip AND NOT is_new AND (${fields.map((f) => `${f} IS DISTINCT FROM old_${f}`).join(" OR ")})`;
-    return `count(*) FILTER (WHERE ${condition})::int AS ${group}_count,
-  (array_agg(video_id ORDER BY video_id) FILTER (WHERE ${condition}))[1:${CHANGE_SET_EXAMPLES}] AS ${group}_examples`;
-  })
+// The change set (what changed since the previous import) comes from the same comparison: one flag per group and
+// row, so the catalog's previous values need not travel past the comparison.
+const changeSetFlags = Object.entries(changeSetGroups)
+  .map(([group, fields]) => `(NOT d.skip AND NOT d.is_new AND (${fields.map((f) => `d.${f} IS DISTINCT FROM d.old_${f}`).join(" OR ")})) AS ${group}`)
+  .join(",\n    ");
+const changeSetSelect = Object.keys(changeSetGroups)
+  .map((group) => `count(*) FILTER (WHERE ${group})::int AS ${group}_count,
+  (array_agg(video_id ORDER BY video_id) FILTER (WHERE ${group}))[1:${CHANGE_SET_EXAMPLES}] AS ${group}_examples`)
   .join(",\n  ");
+// What the writes and counts below need of a merged row: the new values, never the old ones (the materialised rows
+// are then half as wide and a range's fit in memory instead of spilling to disk).
+const writtenColumns = auditedColumns.map((c) => `d.${c}`).join(", ");
 
 /**
  * Merges one id-range of a report's staged videos into the catalog in one statement: insert new videos, update
@@ -76,7 +80,7 @@ m AS (
     ${sql.raw(mergedSelect)},
     ${sql.raw(oldSelect)}
   FROM src s LEFT JOIN videos o ON o.video_id = s.video_id AND ${videoIdRange("o", range)}
-  LEFT JOIN import_video_fingerprints fp ON fp.report_id = ${reportId} AND fp.video_id = s.video_id
+  LEFT JOIN import_video_fingerprints fp ON fp.report_id = ${reportId} AND fp.video_id = s.video_id AND ${videoIdRange("fp", range)}
 ),
 k AS (
   SELECT m.*, ${sql.raw(shortsSqlCase("m", kind))}
@@ -88,10 +92,11 @@ d AS (
   FROM k
 ),
 ch AS MATERIALIZED (
-  SELECT d.*, (d.changed AND NOT d.skip) AS to_write,
+  SELECT d.video_id, d.is_new, d.skip, d.changed, d.fingerprint, ${sql.raw(writtenColumns)}, (d.changed AND NOT d.skip) AS to_write,
     CASE WHEN d.changed AND NOT d.skip AND NOT d.is_new THEN '{' || concat_ws(',',
       ${sql.raw(changesText)}
-    ) || '}' END AS changes
+    ) || '}' END AS changes,
+    ${sql.raw(changeSetFlags)}
   FROM d
 ),
 -- created_by_* are written on insert only: the update branch leaves them, so they keep naming the first report.
@@ -122,7 +127,8 @@ SELECT
   count(*) FILTER (WHERE NOT skip AND NOT is_new AND changed)::int AS updated,
   count(*) FILTER (WHERE NOT skip AND NOT is_new AND NOT changed)::int AS unchanged,
   count(*) FILTER (WHERE skip)::int AS skipped,
-  (array_agg(video_id ORDER BY video_id) FILTER (WHERE NOT skip AND is_new))[1:${CHANGE_SET_EXAMPLES}] AS new_videos_examples,
+  -- The first ids by a top-N sort: a first import's range would otherwise sort all its new ids for ten of them.
+  (SELECT array_agg(e.video_id ORDER BY e.video_id) FROM (SELECT video_id FROM ch WHERE NOT skip AND is_new ORDER BY video_id LIMIT ${CHANGE_SET_EXAMPLES}) e) AS new_videos_examples,
   ${sql.raw(changeSetSelect)}
 FROM ch
 `);

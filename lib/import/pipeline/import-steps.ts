@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { importSteps } from "@/lib/db/schema";
 import { removeScratchText } from "./text-scratch";
+import { restoreBulkLoadIndexes } from "./bulk-load-restore";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -47,7 +48,9 @@ const SCRATCH_TABLES = ["import_staging", "import_fingerprints", "import_video_f
  * Removes a report's staged rows, fingerprints and step records. When no other report has rows staged, the staging table is
  * truncated instead: deleting a million rows one by one costs seconds, truncating costs nothing.
  */
-export async function clearImportScratch(db: Pick<Database, "transaction">, reportId: number): Promise<void> {
+export async function clearImportScratch(db: Pick<Database, "transaction" | "execute">, reportId: number): Promise<void> {
+  // Before the step records go: they hold the definitions of the indexes a bulk load dropped (bulk-load.ts).
+  await restoreBulkLoadIndexes(db, reportId);
   // First: the record that says scratch copies of the text exist is one of the step rows deleted below.
   await removeScratchText(db, reportId);
   const truncated = await truncateStagingIfAlone(db, reportId);

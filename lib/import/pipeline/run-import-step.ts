@@ -14,6 +14,8 @@ import { mergeAssetLevel } from "./merge-asset-level";
 import { finishReport } from "./finish-report";
 import { failReport } from "./fail-report";
 import { clearImportScratch, runOnce } from "./import-steps";
+import { finishBulkLoad, startBulkLoadIfLarge } from "./bulk-load";
+import { restoreIndexesLeftByOtherImports } from "./bulk-load-restore";
 import { upsertReportChannels } from "@/lib/import/merge/merge-channels";
 import { openFingerprintSink } from "@/lib/import/fingerprint/fingerprint-writer";
 import { compareWithCatalog, forgetFingerprintsOfRejected } from "@/lib/import/fingerprint/compare-with-catalog";
@@ -92,6 +94,8 @@ export async function planStep(reportId: number): Promise<string[]> {
   const db = await getDb();
   await forgetFingerprintsOfRejected(db, reportId);
   await upsertReportChannels(db, reportId);
+  await restoreIndexesLeftByOtherImports(db, reportId);
+  await startBulkLoadIfLarge(db, reportId, getEnv().IMPORT_BULK_LOAD_MIN_VIDEOS);
   return planVideoRanges(db, reportId, getEnv().IMPORT_MERGE_RANGE_VIDEOS);
 }
 
@@ -140,6 +144,11 @@ export async function mergeStep(params: { index: number; boundaries: string[]; e
 export async function assetStep(metrics: MetricsContext) {
   const db = await getDb();
   return withStatus(metrics.reportId, "apply-assets", () => mergeAssetLevel(db, metrics));
+}
+
+/** After a bulk load (bulk-load.ts): the catalog's secondary indexes, built from the merged tables. */
+export async function indexStep(reportId: number) {
+  return withStatus(reportId, "build-indexes", async () => finishBulkLoad(await getDatabase(), reportId));
 }
 
 export async function finishStep(params: { reportId: number; kind: string; totalRows: number }) {

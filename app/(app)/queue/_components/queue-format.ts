@@ -1,7 +1,7 @@
 import type { BadgeTone } from "@/app/_components/badge";
 import { TASK_TYPE_LABELS, type QueueTaskStatus, type QueueTaskType } from "@/lib/enrichment/queue-contract";
 
-// Pure formatting for the Queue page (browser-safe; unit-tested in tests/routes/queue-format.test.ts).
+// Pure formatting for the Queue page (browser-safe; its output is checked in tests/routes/queue-page.db.test.ts).
 
 export const STATUS_LABELS: Record<QueueTaskStatus, string> = {
   pending: "Pending",

@@ -56,7 +56,9 @@ export function QueueWorkspace({ realtime, initialList, initialPlan, isAdmin, sa
     }
   }
 
-  const list = data.current ? data.list : null;
+  // The previous view's rows stay on screen (dimmed) while the next one loads; empty states wait for the answer.
+  const list = data.list;
+  const settled = data.current && !data.loading;
   const counts = data.counts;
   const nothingAtAll = counts !== null && counts.total === 0 && counts.backlog_assets === 0;
 
@@ -74,7 +76,7 @@ export function QueueWorkspace({ realtime, initialList, initialPlan, isAdmin, sa
     );
   } else if (!list) {
     body = <p className="text-sm text-gray-600" aria-busy>Loading tasks…</p>;
-  } else if (list.tasks.length === 0 && nothingAtAll && !view.filtered) {
+  } else if (settled && list.tasks.length === 0 && nothingAtAll && !view.filtered) {
     body = (
       <EmptyState title="The queue is empty" action={{ href: "/reports", label: "Import a report" }}>
         Work arrives here when an import finds videos whose asset lacks UPC, ISRC or genre (marked in the backlog and
@@ -82,7 +84,7 @@ export function QueueWorkspace({ realtime, initialList, initialPlan, isAdmin, sa
         bulk sync below.
       </EmptyState>
     );
-  } else if (list.tasks.length === 0) {
+  } else if (settled && list.tasks.length === 0) {
     body = (
       <EmptyState title={view.filtered ? "No tasks match these filters" : "No tasks yet"}>
         {view.filtered ? (
@@ -95,7 +97,7 @@ export function QueueWorkspace({ realtime, initialList, initialPlan, isAdmin, sa
   } else {
     body = (
       <div className="space-y-3">
-        <TaskTable tasks={list.tasks} dataKey={view.query} refreshing={data.loading} isAdmin={isAdmin} retrying={retrying} onRetry={retry} onChanged={data.reload} />
+        <TaskTable tasks={list.tasks} dataKey={view.query} refreshing={!settled} isAdmin={isAdmin} retrying={retrying} onRetry={retry} onChanged={data.reload} />
         <Pagination page={list.page} pageSize={QUEUE_PER_PAGE} total={list.total} onPage={view.setPage} label="Queue tasks" disabled={data.loading} />
         <p className="text-xs text-gray-500">Keyboard: Tab to the list, ↑ ↓ move between tasks, Enter shows or hides a task&apos;s per-item results.</p>
       </div>
