@@ -25,6 +25,7 @@ export type ReportSummary = {
   assets_created?: number;
   assets_updated?: number;
   claims_created?: number;
+  /** Assets that joined the enrichment backlog (the backlog lives on the asset, not a queue row per video). */
   enrichment_queued?: number;
   change_set?: {
     new_videos: number;

@@ -13,7 +13,7 @@ export function SummaryGrid({ summary }: { summary: ReportSummary }) {
     ["Claims created", summary.claims_created],
     ["Assets created", summary.assets_created],
     ["Assets updated", summary.assets_updated],
-    ["Enrichment queued", summary.enrichment_queued],
+    ["Assets queued for enrichment", summary.enrichment_queued],
   ];
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
