@@ -134,7 +134,7 @@ describe("with today's quota spent (nothing moves)", () => {
     it("marks the tasks force_refresh only when asked with ?force_refresh=true, and refuses other values", async () => {
       const forced = await send(syncVideo, `/api/videos/${QUEUED_VIDEO}/sync?force_refresh=true`, { method: "POST", params: { videoId: QUEUED_VIDEO } });
       expect(forced.status).toBe(200);
-      const [task] = await db().select().from(processingQueue).where(eq(processingQueue.id, forced.body.task_id));
+      const [task] = await db().select().from(processingQueue).where(eq(processingQueue.id, Number(forced.body.task_id)));
       expect(task.payload).toMatchObject({ force_refresh: true });
       const bad = await send(syncVideo, `/api/videos/${QUEUED_VIDEO}/sync?force_refresh=yes`, { method: "POST", params: { videoId: QUEUED_VIDEO } });
       expect(bad).toMatchObject({ status: 400, body: { code: "bad_request" } });
