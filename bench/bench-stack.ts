@@ -57,7 +57,8 @@ export async function startBenchStack(options: { server: string; workDir: string
     children.push(app, executor);
     await waitForUrl(`http://127.0.0.1:${ports.inngest}/health`);
     await waitForUrl(`http://127.0.0.1:${ports.app}/api/inngest`);
-    await new Promise((r) => setTimeout(r, 1000));
+    // An event sent before the executor has the app's functions starts no run.
+    await waitForFunctions(`http://127.0.0.1:${ports.inngest}/health`);
 
     const { PutObjectCommand } = await import("@aws-sdk/client-s3");
     const { getS3Client } = await import("@/lib/storage/s3-client");
@@ -104,3 +105,13 @@ export async function startBenchStack(options: { server: string; workDir: string
 }
 
 export type BenchStack = Awaited<ReturnType<typeof startBenchStack>>;
+
+async function waitForFunctions(healthUrl: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const health = (await (await fetch(healthUrl)).json().catch(() => ({}))) as { functions?: number };
+    if ((health.functions ?? 0) > 0) return;
+    if (Date.now() > deadline) throw new Error("the Inngest executor did not register the app's functions");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -7,16 +7,12 @@ import os from "node:os";
 import path from "node:path";
 import { decimalToUnits, generateClaimRawReport, unitsToDecimal } from "./claim-raw-report";
 import { startBenchStack, type BenchStack } from "./bench-stack";
+import { takeOption } from "./claim-raw-part";
 
 const VIDEOS = 50_000;
 const workDir = path.resolve(".data/bench");
 
-function option(name: string): string | undefined {
-  const args = process.argv.slice(2);
-  const at = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (at < 0) return undefined;
-  return args[at].includes("=") ? args[at].split("=")[1] : args[at + 1];
-}
+const option = (name: string) => takeOption(process.argv.slice(2), name).value;
 
 const sizes = (option("sizes") ?? "1000000,5000000").split(",").map(Number);
 const runs = Number(option("runs") ?? 1);

@@ -38,10 +38,11 @@ export async function runDailyFileCase(params: {
   const file = dailyFilePath(params.workDir, params.rows);
   await ensureDailyFile(file, params.rows);
   const { seconds, report } = await params.importFile(file);
-  return { seconds, report, ...(await checkDailyAudit(params.db, report, params.rows)) };
+  return { seconds, report, ...(await checkDailyImport(params.db, report, params.rows)) };
 }
 
-async function checkDailyAudit(db: Database, report: Report, rows: number) {
+/** The daily file's import against what the generator changed: audit records, counts and change set. */
+export async function checkDailyImport(db: Database, report: Report, rows: number) {
   const expected = dailyExpectation(rows);
   const problems: string[] = [];
   const audited = (

@@ -9,6 +9,7 @@ import { generateVideosReport } from "./generate-videos-report";
 import { timeRawCopy } from "./raw-copy";
 import { migrateDatabase } from "./migrate-database";
 import { peakMemoryMb, startNodeProcess, stopProcess, waitForUrl } from "./processes";
+import { runClaimRawPart, takeOption } from "./claim-raw-part";
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -132,8 +133,17 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
+// `--only videos` runs the Videos-report part above, `--only claim-raw` the claim-raw scaling part (issue #12,
+// bench/claim-raw-benchmark.ts, which takes `--runs N` and `--sizes a,b`); by default both, in that order.
+async function allParts() {
+  const { value: only, rest } = takeOption(process.argv.slice(2), "only");
+  if (only && only !== "videos" && only !== "claim-raw") throw new Error(`--only takes videos or claim-raw, not ${only}`);
+  if (only !== "claim-raw") await main();
+  if (only !== "videos" && !process.exitCode) process.exitCode = await runClaimRawPart(rest);
+}
+
+allParts().then(
+  () => process.exit(process.exitCode ?? 0),
   (error) => {
     console.error(error);
     process.exit(1);

@@ -9,17 +9,20 @@ import { createReportRecords, getReport } from "@/lib/import/reports/report-quer
 import type { Checkpoint } from "@/lib/import/parse";
 import { assetStep, compareStep, finishStep, indexStep, mergeStep, planStep, prepareStep, RANGES_PER_APPLY_STEP, stageStep } from "@/lib/import/pipeline/run-import-step";
 
+export type StepHook = (step: string, reportId: number) => Promise<void> | void;
+
 /**
- * Runs an import's steps in this process in the order the Inngest function runs them (inngest/functions/import-report.ts),
- * without an executor: where the time of an import goes, step by step. The app's env must point at the database and S3.
+ * Runs the import of an object already in the bucket with the step functions the Inngest function runs, in its order
+ * (inngest/functions/import-report.ts), in this process and without an executor: where an import's time goes, step
+ * by step (the profiler), and a look at the catalog between two steps (tests). `afterStep` runs after each step.
  */
-export async function runImportInProcess(file: string, key: string): Promise<{ seconds: number; report: Report; steps: Record<string, number> }> {
-  await getS3Client().send(new PutObjectCommand({ Bucket: getEnv().S3_BUCKET, Key: key, Body: createReadStream(file), ContentLength: statSync(file).size }));
+export async function runImportSteps(key: string, options: { excludeShorts?: boolean; afterStep?: StepHook } = {}) {
   const head = await headReportObject(key);
+  if (!head) throw new Error(`${key} is not in the bucket`);
   const db = await getDb();
   const [created] = await createReportRecords(db, [{
-    key, filename: key.slice(key.lastIndexOf("/") + 1), size: head!.size, etag: head!.etag, versionId: head!.versionId ?? null,
-    excludeShorts: false, triggeredBy: "user", createdBy: null,
+    key, filename: key.slice(key.lastIndexOf("/") + 1), size: head.size, etag: head.etag, versionId: head.versionId ?? null,
+    excludeShorts: options.excludeShorts ?? false, triggeredBy: "user", createdBy: null,
   }]);
   const reportId = created.id;
   const steps: Record<string, number> = {};
@@ -27,31 +30,39 @@ export async function runImportInProcess(file: string, key: string): Promise<{ s
     const started = performance.now();
     const result = await work();
     steps[name] = Math.round(performance.now() - started) / 1000;
+    await options.afterStep?.(name, reportId);
     return result;
   };
   const started = performance.now();
   const prepared = await timed("validate", () => prepareStep(reportId));
-  if (!prepared.ok) throw new Error(`validation failed: ${prepared.reason}`);
-  const { kind, excludeShorts, contentHash } = prepared;
-  const comparison = await timed("compare", () => compareStep({ reportId, kind, excludeShorts, contentHash }));
-  let checkpoint: Checkpoint | null = null;
-  let readSoFar = 0;
-  for (let index = 0; comparison.scope !== "none"; index++) {
-    const staged = await timed(`stage-${index}`, () =>
-      stageStep({ reportId, index, checkpoint, totalRows: prepared.totalRows, readSoFar, onlyChanged: comparison.scope === "changed" }),
-    );
-    readSoFar += staged.rowsRead;
-    if (!staged.next) break;
-    checkpoint = staged.next;
+  if (prepared.ok) {
+    const { kind, excludeShorts, contentHash } = prepared;
+    const comparison = await timed("compare", () => compareStep({ reportId, kind, excludeShorts, contentHash }));
+    let checkpoint: Checkpoint | null = null;
+    let readSoFar = 0;
+    for (let index = 0; comparison.scope !== "none"; index++) {
+      const staged = await timed(`stage-${index}`, () =>
+        stageStep({ reportId, index, checkpoint, totalRows: prepared.totalRows, readSoFar, onlyChanged: comparison.scope === "changed" }),
+      );
+      readSoFar += staged.rowsRead;
+      if (!staged.next) break;
+      checkpoint = staged.next;
+    }
+    const metrics = { reportId, kind, contentHash, defaultPeriod: prepared.defaultPeriod };
+    const boundaries = await timed("plan", () => planStep(reportId));
+    for (let index = 0; index * RANGES_PER_APPLY_STEP < boundaries.length; index++) {
+      await timed(`apply-${index}`, () => mergeStep({ index, boundaries, excludeShorts, metrics }));
+    }
+    await timed("assets", () => assetStep(metrics));
+    await timed("indexes", () => indexStep(reportId));
+    await timed("finish", () => finishStep({ reportId, kind, totalRows: prepared.totalRows }));
   }
-  const metrics = { reportId, kind, contentHash, defaultPeriod: prepared.defaultPeriod };
-  const boundaries = await timed("plan", () => planStep(reportId));
-  for (let index = 0; index * RANGES_PER_APPLY_STEP < boundaries.length; index++) {
-    await timed(`apply-${index}`, () => mergeStep({ index, boundaries, excludeShorts, metrics }));
-  }
-  await timed("assets", () => assetStep(metrics));
-  await timed("indexes", () => indexStep(reportId));
-  await timed("finish", () => finishStep({ reportId, kind, totalRows: prepared.totalRows }));
   const seconds = (performance.now() - started) / 1000;
   return { seconds, report: await getReport(db, reportId), steps };
+}
+
+/** Puts a file into the bucket under `key` and imports it with runImportSteps. */
+export async function runImportInProcess(file: string, key: string): Promise<{ seconds: number; report: Report; steps: Record<string, number> }> {
+  await getS3Client().send(new PutObjectCommand({ Bucket: getEnv().S3_BUCKET, Key: key, Body: createReadStream(file), ContentLength: statSync(file).size }));
+  return runImportSteps(key);
 }

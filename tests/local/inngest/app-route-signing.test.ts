@@ -107,14 +107,14 @@ describe("/api/inngest with the local executor", () => {
     expect(answer.status).toBe(200);
     const registered = JSON.parse(answer.body) as { url: string; functions: FunctionConfig[] };
     expect(registered.url).toBe(`${appUrl}/api/inngest`);
-    expect(registered.functions.map((f) => f.id).sort()).toEqual(["catalog-import-report", "catalog-import-report-failure"]);
+    expect(registered.functions.map((f) => f.id).sort()).toEqual(["catalog-drain-enrichment", "catalog-import-report", "catalog-import-report-failure"]);
     expect(stepUrls(registered.functions).every((u) => u.startsWith(`${appUrl}/api/inngest?`))).toBe(true);
   });
 
   it("answers signed GET and POST requests", async () => {
     const introspection = await send("GET", { host: attacker, headers: signed("") });
     expect(introspection.status).toBe(200);
-    expect(JSON.parse(introspection.body)).toMatchObject({ mode: "cloud", function_count: 2, authentication_succeeded: true });
+    expect(JSON.parse(introspection.body)).toMatchObject({ mode: "cloud", function_count: 3, authentication_succeeded: true });
 
     // Past the signature check the SDK looks the function up: an unknown one is its error, not ours.
     const body = canonicalize({ event: { name: "x", data: {} }, events: [], steps: {}, ctx: { run_id: "r", attempt: 0 } });
