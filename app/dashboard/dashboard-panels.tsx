@@ -63,11 +63,12 @@ export function QueuePanel({ state }: { state: Pick<DashboardState, "queue_lengt
   ];
   return (
     <Panel title="Queue">
-      <dl className="grid grid-cols-2 gap-x-6 gap-y-5">
+      {/* Three columns, so all five figures fit a 720-pixel-high screen (two columns cut the backlog off there). */}
+      <dl className="grid grid-cols-3 gap-x-6 gap-y-4">
         {tiles.map(([label, value, tone]) => (
           <div key={label} className={label === "Assets in backlog" ? "col-span-2" : ""}>
-            <dt className="text-lg text-gray-400 2xl:text-2xl">{label}</dt>
-            <dd className={`text-5xl font-semibold tabular-nums 2xl:text-7xl ${tone}`}>{formatCount(value)}</dd>
+            <dt className="truncate text-base text-gray-400 xl:text-lg 2xl:text-2xl">{label}</dt>
+            <dd className={`text-4xl font-semibold tabular-nums xl:text-5xl 2xl:text-7xl ${tone}`}>{formatCount(value)}</dd>
           </div>
         ))}
       </dl>

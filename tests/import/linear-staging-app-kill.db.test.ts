@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { claimRawHeader, claimRawRow } from "@/bench/claim-raw-report";
 import { getEnv } from "@/lib/env";
 import { SCRATCH_PREFIX } from "@/lib/import/pipeline/text-scratch";
+import { COPIED_FROM_CHUNK } from "@/lib/import/pipeline/keep-text";
 import { getS3Client } from "@/lib/storage/s3-client";
 import { startExecutor, type ExecutorHandle } from "@/local/inngest/executor";
 import { createTestDatabase, testServerUrl, type TestDatabase } from "@/tests/helpers/db";
@@ -23,8 +24,9 @@ import { startS3RequestLog, type S3RequestLog } from "./linear-staging/s3-reques
 // chunk from the scratch copy the validation left (the validation is not run again), and the import ends with
 // the same catalog, metrics and rejected rows as an uninterrupted one, its scratch copy removed. The pattern is
 // that of import-app-kill.db.test.ts: app → throttling proxy → request log → S3 stand-in.
-const CHUNK_ROWS = 3000;
-const CHUNKS = 4;
+const CHUNK_ROWS = 2000;
+/** The last two chunks are read from the validation's copy (COPIED_FROM_CHUNK = 4); the test kills one of them. */
+const CHUNKS = 6;
 const BAD_PER_CHUNK = 1100;
 const signingKey = `signkey-test-${"b77d".repeat(16)}`;
 let s3: Awaited<ReturnType<typeof startTestS3>>;
@@ -137,9 +139,9 @@ it("resumes a .csv.gz import killed mid-staging from the scratch copy and ends i
   await truncateCatalog();
   const { id } = await app.call<{ id: number }>("import", { key });
   await until(async () => (await query(`SELECT 1 FROM import_steps WHERE report_id = ${id} AND step_key LIKE 'started:stage-%'`)).length > 0);
-  // From here the bucket answers at ~150 KB/s: a chunk (~650 KB) takes seconds, and the step is caught in it.
+  // From here the bucket answers at ~150 KB/s: a chunk (~450 KB) takes seconds, and the step is caught in it.
   s3Proxy.setRate(150_000);
-  const frozen = await app.call<MidStaging | null>("hold-mid-staging", { reportId: id, minIndex: 1, timeoutMs: 60_000 });
+  const frozen = await app.call<MidStaging | null>("hold-mid-staging", { reportId: id, minIndex: COPIED_FROM_CHUNK, timeoutMs: 90_000 });
   expect(frozen, "a staging step caught between its first rejected batch and its end").not.toBeNull();
   expect((await scratchObjects()).length).toBeGreaterThan(0);
   const replacement = await app.load();

@@ -14,6 +14,7 @@ import { s3ReportSource } from "@/lib/import/pipeline/s3-report-source";
 import { stageChunk, type StagedChunk } from "@/lib/import/pipeline/stage-chunk";
 import { readTextLayout, type TextLayout } from "@/lib/import/pipeline/text-layout";
 import { SCRATCH_PREFIX, removeScratchObjects } from "@/lib/import/pipeline/text-scratch";
+import { COPIED_FROM_CHUNK } from "@/lib/import/pipeline/keep-text";
 import { createReportRecords, getReport, updateReport } from "@/lib/import/reports/report-queries";
 import { stagingWriterFor } from "@/lib/import/stage/staging-writer";
 import { headReportObject } from "@/lib/storage/get-object";
@@ -23,12 +24,14 @@ import { putReport, rows } from "@/tests/helpers/imports";
 import { startTestS3 } from "@/tests/helpers/local-s3";
 import { startS3RequestLog, type LoggedRequest, type S3RequestLog } from "./linear-staging/s3-request-log";
 
-// Issue #12, "linear in the file's size": the validation read leaves the decompressed text (scratch pieces for
-// .csv.gz; the object itself for .csv), and each staging step fetches only its header and its own chunk, by byte
-// range, instead of decompressing the file from its start. The steps are called here as the Inngest function
-// calls them, with the S3 stand-in behind a proxy that logs every request and the bytes it returned.
+// Issue #12, "linear in the file's size": the validation read leaves the decompressed text (for a .csv.gz, scratch
+// pieces of its header and of everything from chunk COPIED_FROM_CHUNK on; a .csv is its own text), and each later
+// staging step fetches only its header and its own chunk, by byte range, instead of decompressing the file from
+// its start. The steps are called here as the Inngest function calls them, with the S3 stand-in behind a proxy
+// that logs every request and the bytes it returned.
 const CHUNK_ROWS = 1000;
-const ROWS = 5500;
+/** 13 chunks: the first COPIED_FROM_CHUNK read from the stored file as before, the rest from the copy. */
+const ROWS = 12_500;
 const PIECE_BYTES = 64 * 1024;
 const videos = 400;
 
@@ -127,7 +130,7 @@ describe("staging a .csv.gz", () => {
   const text = claimRawFile(ROWS);
   const key = "reports/YouTube_Linear_M_20250601_claim_raw_v1-1.csv.gz";
 
-  it("reads each chunk's bytes once, from the copy the validation left, and stages what reading from the start stages", async () => {
+  it("reads each later chunk's bytes once, from the copy the validation left, and stages what reading from the start stages", async () => {
     await putReport(key, gzipSync(text));
     const report = await newReport(key);
     const source = s3ReportSource(report, { pieceBytes: PIECE_BYTES });
@@ -135,29 +138,41 @@ describe("staging a .csv.gz", () => {
     log.clear();
     const prepared = await prepare(report, source);
     expect(prepared).toMatchObject({ ok: true, totalRows: ROWS, kind: "claim_raw" });
-    // The validation read the stored file once and wrote its text in pieces under the scratch prefix.
+    // The validation read the stored file once and wrote pieces of its text under the scratch prefix: the header,
+    // then everything from the first copied chunk on.
     const textBytes = Buffer.byteLength(text);
-    const pieces = Math.ceil(textBytes / PIECE_BYTES);
     expect(gets(log.requests).map((r) => [r.key, r.range])).toEqual([[key, null]]);
-    const puts = log.requests.filter((r) => r.method === "PUT");
-    expect(puts.map((r) => r.key).sort()).toEqual(Array.from({ length: pieces }, (_, n) => `${SCRATCH_PREFIX}${report.id}/chunk-${String(n).padStart(6, "0")}`));
     const layout = (await readTextLayout(db(), report.id))!;
     expect(layout).toMatchObject({ totalBytes: textBytes, chunkRows: CHUNK_ROWS, scratch: true });
-    expect(layout.objects).toHaveLength(pieces);
     expect(layout.chunkStarts).toHaveLength(Math.ceil(ROWS / CHUNK_ROWS) - 1);
+    const copiedFrom = layout.chunkStarts[COPIED_FROM_CHUNK - 1].byteOffset;
+    const [headerPiece, ...pieces] = layout.objects;
+    expect(headerPiece).toMatchObject({ start: 0, end: layout.headerEnd });
+    expect(pieces[0].start).toBe(copiedFrom);
+    expect(pieces.at(-1)!.end).toBe(textBytes);
+    expect(pieces).toHaveLength(Math.ceil((textBytes - copiedFrom) / PIECE_BYTES));
+    const puts = log.requests.filter((r) => r.method === "PUT");
+    expect(puts.map((r) => r.key).sort()).toEqual(layout.objects.map((o) => o.key));
 
     const steps = await stageAll(report, source);
     expect(steps).toHaveLength(Math.ceil(ROWS / CHUNK_ROWS));
     for (const [index, step] of steps.entries()) {
       const fetched = gets(step.requests);
-      // Only scratch pieces, each read pinned to the ETag it was written with; the stored .csv.gz is not opened.
-      expect(fetched.every((r) => r.key.startsWith(`${SCRATCH_PREFIX}${report.id}/`) && r.status === 206 && r.ifMatch)).toBe(true);
-      // Step 0 reads the header and its chunk in one stretch; a later step its header again, then only its chunk.
-      const expected = index === 0 ? layout.headerEnd + chunkSpan(layout, 0) : layout.headerEnd + chunkSpan(layout, index);
-      expect(bytesOf(fetched), `bytes fetched by stage step ${index}`).toBe(expected);
+      const original = fetched.filter((r) => r.key === key);
+      const scratch = fetched.filter((r) => r.key !== key);
+      // Every step reads its header from the header piece, pinned to the ETag it was written with.
+      expect(scratch[0]).toMatchObject({ key: headerPiece.key, range: `bytes=0-${layout.headerEnd - 1}`, status: 206, ifMatch: `"${headerPiece.etag}"` });
+      if (index < COPIED_FROM_CHUNK) {
+        // The first chunks come from the stored file, as before the change.
+        expect(original.map((r) => r.range)).toEqual([null]);
+        expect(scratch).toHaveLength(1);
+      } else {
+        // A later step fetches its own chunk from the pieces, and not one byte more; the .csv.gz is not opened.
+        expect(original).toEqual([]);
+        expect(scratch.every((r) => r.key.startsWith(`${SCRATCH_PREFIX}${report.id}/`) && r.status === 206 && r.ifMatch)).toBe(true);
+        expect(bytesOf(scratch), `bytes fetched by stage step ${index}`).toBe(layout.headerEnd + chunkSpan(layout, index));
+      }
     }
-    // Step by step, the whole text was fetched once, plus the header line once per later step.
-    expect(steps.reduce((n, s) => n + bytesOf(gets(s.requests)), 0)).toBe(textBytes + (steps.length - 1) * layout.headerEnd);
     const fromCopy = await staged(report.id);
     expect(fromCopy.rows).toHaveLength(ROWS - Math.ceil((ROWS - 7) / 250));
     expect(fromCopy.rejected).toHaveLength(Math.ceil((ROWS - 7) / 250));
@@ -178,6 +193,20 @@ describe("staging a .csv.gz", () => {
     expect(await readTextLayout(db(), report.id)).toBeUndefined();
   }, 60_000);
 
+  it("copies nothing of a .csv.gz short enough to be staged from the stored file", async () => {
+    const short = "reports/YouTube_Short_M_20250601_claim_raw_v1-1.csv.gz";
+    await putReport(short, gzipSync(claimRawFile(CHUNK_ROWS * COPIED_FROM_CHUNK)));
+    const report = await newReport(short);
+    const source = s3ReportSource(report, { pieceBytes: PIECE_BYTES });
+    log.clear();
+    await prepare(report, source);
+    expect(log.requests.filter((r) => r.method === "PUT")).toEqual([]);
+    expect(await readTextLayout(db(), report.id)).toMatchObject({ scratch: false, objects: [] });
+    const steps = await stageAll(report, source);
+    expect(steps).toHaveLength(COPIED_FROM_CHUNK);
+    expect(steps.flatMap((s) => gets(s.requests)).every((r) => r.key === short && r.range === null)).toBe(true);
+  }, 60_000);
+
   it("gives a retried step the identical result, and reads the stored file instead when the copy is gone", async () => {
     await putReport(key, gzipSync(text));
     const report = await newReport(key);
@@ -186,19 +215,23 @@ describe("staging a .csv.gz", () => {
     const steps = await stageAll(report, source);
     const complete = await staged(report.id);
 
-    // Back to the moment an attempt of step 2 had staged its rows and died before recording its result.
-    await db().execute(sql`DELETE FROM import_steps WHERE report_id = ${report.id} AND step_key LIKE '%stage-%' AND step_key NOT IN
-      ('stage-00000', 'stage-00001', 'started:stage-00000', 'started:stage-00001', 'started:stage-00002')`);
-    await db().execute(sql`DELETE FROM import_staging WHERE report_id = ${report.id} AND line >= ${steps[3].checkpoint!.line}`);
-    await db().execute(sql`DELETE FROM report_rows_rejected WHERE report_id = ${report.id} AND line >= ${steps[3].checkpoint!.line}`);
+    // Back to the moment an attempt of a copied step had staged its rows and died before recording its result.
+    const retriedIndex = COPIED_FROM_CHUNK + 1;
+    const stepKey = (i: number) => `stage-${String(i).padStart(5, "0")}`;
+    const kept = Array.from({ length: retriedIndex }, (_, i) => stepKey(i));
+    await db().execute(sql`DELETE FROM import_steps WHERE report_id = ${report.id} AND step_key LIKE '%stage-%'
+      AND step_key NOT IN (${sql.join([...kept, ...kept.map((k) => `started:${k}`), `started:${stepKey(retriedIndex)}`], sql`, `)})`);
+    const after = steps[retriedIndex + 1].checkpoint!.line;
+    await db().execute(sql`DELETE FROM import_staging WHERE report_id = ${report.id} AND line >= ${after}`);
+    await db().execute(sql`DELETE FROM report_rows_rejected WHERE report_id = ${report.id} AND line >= ${after}`);
     // The retry clears what the attempt wrote, reads the same bytes and records the same result.
-    const retried = await stageStep(report, source, 2, steps[2].checkpoint);
-    expect(retried.result).toEqual(steps[2].result);
-    expect(bytesOf(gets(retried.requests))).toBe(bytesOf(gets(steps[2].requests)));
+    const retried = await stageStep(report, source, retriedIndex, steps[retriedIndex].checkpoint);
+    expect(retried.result).toEqual(steps[retriedIndex].result);
+    expect(retried.requests.map((r) => [r.key, r.range, r.bytes])).toEqual(steps[retriedIndex].requests.map((r) => [r.key, r.range, r.bytes]));
 
     // Scratch removed under the running import (a cancel's cleanup, say): the rest comes from the stored file.
     expect(await removeScratchObjects(report.id)).toBeGreaterThan(0);
-    for (let index = 3; index < steps.length; index++) {
+    for (let index = retriedIndex + 1; index < steps.length; index++) {
       const step = await stageStep(report, source, index, steps[index].checkpoint);
       expect(step.result).toEqual(steps[index].result);
       expect(gets(step.requests).some((r) => r.key === key)).toBe(true);

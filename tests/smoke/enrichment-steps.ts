@@ -43,7 +43,7 @@ export function enrichmentReport(count: number, runId: string): { filename: stri
   }));
   const published = "2024-03-01T12:00:00.000Z";
   const rows = videos.map((v, i) =>
-    [v.videoId, "UCEnrichmentSmokeChannel01", "Enrichment Smoke", published, published, `Enrichment smoke ${i}`, 200, v.views, "public", "Music",
+    [v.videoId, "UCEnrichmentSmokeChann01", "Enrichment Smoke", published, published, `Enrichment smoke ${i}`, 200, v.views, "public", "Music",
       "true", "true", "true", "Partner upload", "Partner-provided", "web", "Yes", "No", "", `clm-enr-${i}`, v.assetId, "", "Monetize in all countries", ""].join(","),
   );
   return { filename: `video_report_EnrichmentSmoke_${runId}.csv`, bytes: Buffer.from([HEADER.join(","), ...rows].join("\n") + "\n"), videos };

@@ -8,7 +8,7 @@ import { getReport, updateReport } from "@/lib/import/reports/report-queries";
 import { hashingSource, periodFromFilename, type ReportSource } from "./report-source";
 import { failReport } from "./fail-report";
 import { ReportFileChangedError } from "./s3-report-source";
-import { keepTextForStaging } from "./text-layout";
+import { keepTextForStaging } from "./keep-text";
 import { getEnv } from "@/lib/env";
 import type { RecordsListener } from "@/lib/import/parse";
 
@@ -21,14 +21,14 @@ export type PreparedReport =
  * First step of an import: read the whole file once (gzip, UTF-8, header, row count, content hash) so that a
  * file-level failure is found before anything is written, and claim the content hash so the same content is
  * never imported twice at once. On the way it leaves the decompressed text where each staging step reads only
- * its own chunk (`chunkRows`: the staging chunk size, IMPORT_CHUNK_ROWS by default).
+ * its own chunk (keep-text.ts; `chunkRows`: the staging chunk size, IMPORT_CHUNK_ROWS by default).
  */
 export async function prepareReport(
   db: Database,
   reportId: number,
   source: ReportSource,
   openFingerprints: () => Promise<FingerprintSink>,
-  options: { chunkRows?: number } = {},
+  options: { chunkRows?: number; copiedFromChunk?: number } = {},
 ): Promise<PreparedReport> {
   const report = await getReport(db, reportId);
   if (report.status === "cancelled") return { ok: false, reportId, reason: "cancelled" };
@@ -40,10 +40,12 @@ export async function prepareReport(
   // attempt's are removed first); the compare step uses them to leave rows the catalog already holds unparsed.
   await db.execute(sql`DELETE FROM import_fingerprints WHERE report_id = ${reportId}`);
   const fingerprints = recordFingerprints(openFingerprints);
-  const text = source.text ? keepTextForStaging(db, reportId, source.text, options.chunkRows ?? getEnv().IMPORT_CHUNK_ROWS) : null;
+  const text = source.text
+    ? keepTextForStaging(db, reportId, source.text, options.chunkRows ?? getEnv().IMPORT_CHUNK_ROWS, { copiedFromChunk: options.copiedFromChunk })
+    : null;
   const onRecords: RecordsListener = text
     ? async (header, records) => {
-        text.onRecords(header, records);
+        await text.onRecords(header, records);
         await fingerprints.onRecords(header, records);
       }
     : fingerprints.onRecords;

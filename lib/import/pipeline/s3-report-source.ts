@@ -59,7 +59,7 @@ export function s3ReportSource(
 function storedObjectIsText(report: Pick<Report, "key" | "etag" | "versionId">): TextCopyWriter {
   let length = 0;
   return {
-    add: (bytes) => void (length += bytes.length),
+    add: (bytes, at) => void (length = (at ?? length) + bytes.length),
     finish: async () => [{ key: report.key, etag: report.etag, versionId: report.versionId, start: 0, end: length }],
     abort: async () => {},
   };

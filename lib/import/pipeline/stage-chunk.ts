@@ -19,7 +19,7 @@ const REJECTED_PER_INSERT = 1000;
  * and the bad ones (line, column, reason) into report_rows_rejected while reading, so memory stays flat however
  * large the chunk. The step result is only the next checkpoint and two counts, far below Inngest's step-size limit.
  * The rows come from byte ranges of the text the validation left (text-layout.ts): a step costs its own chunk,
- * whatever its place in the file.
+ * whatever its place in the file, so staging is linear in the file's length.
  */
 export async function stageChunk(
   db: Database,
@@ -41,8 +41,9 @@ export async function stageChunk(
   let rejectedCount = 0;
   let end: ChunkEnd;
   const onlyLines = params.onlyChanged ? await changedLinesFrom(db, reportId, fromLine, params.maxRows) : undefined;
-  // The text the validation read left: the step reads its header and its own chunk, nothing before it. Without
-  // one (a source that has none, or a run validated before there were any) the file is read from its start.
+  // The text the validation read left: the step reads its header and its own chunk, nothing before it (but for the
+  // first few chunks of a .csv.gz, see keep-text.ts). Without one (a source that has none, or a run validated
+  // before there were any) the file is read from its start.
   const layout = source.text ? await readTextLayout(db, reportId) : undefined;
   const openText = layout && source.text ? textOpener(layout, source.text, source.openBytes) : undefined;
   const nextStart = layout ? nextChunkStart(layout, params.checkpoint, params.maxRows) : undefined;

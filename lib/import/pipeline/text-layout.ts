@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { importSteps } from "@/lib/db/schema";
-import type { RecordsListener, TextListener } from "@/lib/import/parse";
 
 // Staging reads a report in chunks. Decompressing a .csv.gz from its start for every chunk made the import
 // quadratic in the file's length (chunk k decompressed and skipped k chunks first). The validation read already
@@ -15,9 +14,10 @@ export type RecordStart = { byteOffset: number; line: number };
 
 /**
  * Where a report's decompressed text can be read by byte range: the stored object itself for a plain CSV, scratch
- * copies for gzip (`scratch`). `headerEnd` (the first data row's offset) and `chunkStarts` (the first row of each
- * staging chunk of `chunkRows` rows after the first) bound the ranged reads, so a step transfers its own bytes
- * and no more, and it knows where the next chunk starts without reading that chunk's first row.
+ * copies for gzip (`scratch`; see keep-text.ts for which parts). Bytes no object holds are read from the stored
+ * file as before. `headerEnd` (the first data row's offset) and `chunkStarts` (the first row of each staging chunk
+ * of `chunkRows` rows after the first) bound the ranged reads, so a step transfers its own bytes and no more, and
+ * it knows where the next chunk starts without reading that chunk's first row.
  */
 export type TextLayout = {
   totalBytes: number;
@@ -30,7 +30,8 @@ export type TextLayout = {
 
 /** Writes the text a validation read hands on; `finish` says which objects hold it. */
 export type TextCopyWriter = {
-  add: (bytes: Uint8Array) => Promise<void> | void;
+  /** Appends bytes at `at` (default: right after the last ones); a jump ends the current object. */
+  add: (bytes: Uint8Array, at?: number) => Promise<void> | void;
   finish: () => Promise<TextObject[]>;
   abort: () => Promise<void>;
 };
@@ -46,9 +47,6 @@ export type TextStore = {
 // Recorded with the step results (import_steps), so it goes with them when the import's scratch is cleared.
 // While scratch copies are being written it holds `{ scratch: true }` only: cleanup then knows there may be some.
 export const TEXT_LAYOUT_KEY = "text-layout";
-/** Enough for any chunk size the 1,000-step limit allows; beyond it reads are bounded by object ends only. */
-const MAX_CHUNK_STARTS = 10_000;
-
 type Tx = Pick<Database, "select">;
 
 /** The layout the validation read recorded, or undefined (older runs, sources without a text store). */
@@ -70,57 +68,12 @@ export async function mayHaveScratchText(db: Tx, reportId: number): Promise<bool
   return Boolean(row && (JSON.parse(row.result) as Partial<TextLayout>).scratch);
 }
 
-async function recordLayout(db: Database, reportId: number, layout: Partial<TextLayout>): Promise<void> {
+export async function recordTextLayout(db: Database, reportId: number, layout: Partial<TextLayout>): Promise<void> {
   const result = JSON.stringify(layout);
   await db
     .insert(importSteps)
     .values({ reportId, stepKey: TEXT_LAYOUT_KEY, result })
     .onConflictDoUpdate({ target: [importSteps.reportId, importSteps.stepKey], set: { result } });
-}
-
-/**
- * Listeners for the validation read that keep the report's decompressed text for staging and record its layout:
- * where the header ends, where every `chunkRows`-th data row starts, the text's length and the objects holding it.
- */
-export function keepTextForStaging(db: Database, reportId: number, store: TextStore, chunkRows: number) {
-  let totalBytes = 0;
-  let dataRows = 0;
-  let headerEnd: number | null = null;
-  const chunkStarts: RecordStart[] = [];
-  let writer: TextCopyWriter | null = null;
-  let scratch = false;
-
-  const onRecords: RecordsListener = (_header, records) => {
-    for (const record of records) {
-      if (dataRows === 0) headerEnd = record.byteOffset;
-      else if (dataRows % chunkRows === 0 && chunkStarts.length < MAX_CHUNK_STARTS) chunkStarts.push({ byteOffset: record.byteOffset, line: record.line });
-      dataRows++;
-    }
-  };
-  const onText: TextListener = async (bytes, gzip) => {
-    if (!writer) {
-      scratch = gzip;
-      // Recorded before the first copy is written: a cleanup that runs meanwhile (cancel) then removes them.
-      if (scratch) await recordLayout(db, reportId, { scratch: true });
-      writer = store.keepText(gzip);
-    }
-    totalBytes += bytes.length;
-    const added = writer.add(bytes);
-    if (added) await added;
-  };
-  return {
-    onRecords,
-    onText,
-    /** After a complete read: the copies are all stored and the layout is recorded. */
-    finish: async (): Promise<void> => {
-      if (!writer) return;
-      const objects = await writer.finish();
-      await recordLayout(db, reportId, { totalBytes, headerEnd: headerEnd ?? totalBytes, chunkRows, chunkStarts, scratch, objects });
-    },
-    abort: async (): Promise<void> => {
-      await writer?.abort();
-    },
-  };
 }
 
 /**

@@ -17,8 +17,9 @@ function lastAtOrBelow(list: readonly number[], value: number): number {
 /**
  * The decompressed text from `fromByte` on, as ranged reads of the objects the layout names. Each read ends at
  * the next stop (the header's end, a chunk's end, an object's end), so a staging step that stops at its chunk's
- * end has transferred exactly its bytes. When a scratch copy is gone (removed by a cancel, say), the rest is read
- * from the stored report instead, decompressed and skipped up to where the copy left off: slower, same bytes.
+ * end has transferred exactly its bytes. Bytes no object holds (the first chunks of a .csv.gz, see keep-text.ts),
+ * or held by a scratch copy that is gone (removed by a cancel, say), are read from the stored report instead,
+ * decompressed and skipped up to there: slower, same bytes.
  */
 export async function* readTextFrom(layout: TextLayout, fromByte: number, store: TextStore, openBytes: OpenBytes): AsyncGenerator<Uint8Array> {
   const stops = [...new Set([layout.headerEnd, ...layout.chunkStarts.map((c) => c.byteOffset)])].sort((a, b) => a - b);
@@ -26,11 +27,10 @@ export async function* readTextFrom(layout: TextLayout, fromByte: number, store:
   let position = fromByte;
   while (position < layout.totalBytes) {
     const object = layout.objects[lastAtOrBelow(starts, position)];
-    if (!object || position >= object.end) throw new Error(`The import's text layout has no object for byte ${position}`);
-    const nextStop = stops[lastAtOrBelow(stops, position) + 1] ?? Infinity;
-    const to = Math.min(object.end, nextStop);
-    const body = await store.openRange(object, position - object.start, to - object.start);
+    const to = object ? Math.min(object.end, stops[lastAtOrBelow(stops, position) + 1] ?? Infinity) : position;
+    const body = position < to ? await store.openRange(object, position - object.start, to - object.start) : null;
     if (!body) {
+      // Read on to the end: the reader stops where its chunk ends.
       yield* skipBytes(decompressedBytes(await openBytes()), position);
       return;
     }

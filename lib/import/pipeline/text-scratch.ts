@@ -19,22 +19,24 @@ export const scratchPieceKey = (reportId: number, index: number) => `${scratchFo
 const unquote = (etag: string | undefined) => etag?.replaceAll('"', "") ?? null;
 
 /**
- * Writes the text into fixed-size pieces `import-scratch/<reportId>/chunk-<n>` while the validation read goes
- * on. The same file always gives the same pieces, so a repeated validation overwrites them with equal bytes.
+ * Writes the text into pieces `import-scratch/<reportId>/chunk-<n>` of up to `pieceBytes` while the validation
+ * read goes on (a jump in offsets starts a new piece). The same file always gives the same pieces, so a repeated
+ * validation overwrites them with equal bytes.
  */
 export function scratchPieceWriter(reportId: number, pieceBytes = DEFAULT_PIECE_BYTES): TextCopyWriter {
   const objects: TextObject[] = [];
   const uploads: Promise<void>[] = [];
   let parts: Uint8Array[] = [];
   let buffered = 0;
-  let written = 0;
+  /** Offset in the text of the first buffered byte. */
+  let pieceStart = 0;
 
   const upload = async () => {
     const body = Buffer.concat(parts, buffered);
-    const object: TextObject = { key: scratchPieceKey(reportId, objects.length), etag: null, versionId: null, start: written, end: written + buffered };
+    const object: TextObject = { key: scratchPieceKey(reportId, objects.length), etag: null, versionId: null, start: pieceStart, end: pieceStart + buffered };
     objects.push(object);
     parts = [];
-    written += buffered;
+    pieceStart += buffered;
     buffered = 0;
     const done = getS3Client()
       .send(new PutObjectCommand({ Bucket: getEnv().S3_BUCKET, Key: object.key, Body: body, ContentLength: body.length }))
@@ -49,7 +51,11 @@ export function scratchPieceWriter(reportId: number, pieceBytes = DEFAULT_PIECE_
   };
 
   return {
-    add: async (bytes) => {
+    add: async (bytes, at) => {
+      if (at !== undefined && at !== pieceStart + buffered) {
+        if (buffered > 0) await upload();
+        pieceStart = at;
+      }
       let offset = 0;
       while (buffered + bytes.length - offset >= pieceBytes) {
         const take = pieceBytes - buffered;

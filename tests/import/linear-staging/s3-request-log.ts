@@ -16,30 +16,30 @@ export async function startS3RequestLog(target: { host: string; port: number }):
     const url = new URL(request.url ?? "/", "http://proxy");
     // Path-style addressing: /<bucket>/<key>.
     const key = decodeURIComponent(url.pathname.split("/").slice(2).join("/"));
-    let bytes = 0;
+    // Logged on arrival (a step may abandon a response after it ended); bytes and status fill in as they come.
+    const entry: LoggedRequest = {
+      method: request.method ?? "",
+      key,
+      range: request.headers.range ?? null,
+      ifMatch: (request.headers["if-match"] as string | undefined) ?? null,
+      status: 0,
+      bytes: 0,
+    };
+    requests.push(entry);
     const upstream = http.request(
       { host: target.host, port: target.port, method: request.method, path: request.url, headers: request.headers },
       (answer) => {
+        entry.status = answer.statusCode ?? 0;
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.on("data", (chunk: Buffer) => {
-          bytes += chunk.length;
+          entry.bytes += chunk.length;
           if (!response.write(chunk)) {
             answer.pause();
             response.once("drain", () => answer.resume());
           }
         });
         answer.on("end", () => response.end());
-        response.on("close", () => {
-          answer.destroy();
-          requests.push({
-            method: request.method ?? "",
-            key,
-            range: request.headers.range ?? null,
-            ifMatch: (request.headers["if-match"] as string | undefined) ?? null,
-            status: answer.statusCode ?? 0,
-            bytes,
-          });
-        });
+        response.on("close", () => answer.destroy());
       },
     );
     upstream.on("error", () => response.destroy());

@@ -19,7 +19,11 @@ export type LoadedList = { query: string; list: QueueList };
 export function useQueueData(o: { query: string; initialList: LoadedList | null; initialPlan: QueuePlan | null; realtime: RealtimeClientConfig | null }) {
   const [loaded, setLoaded] = useState<LoadedList | null>(o.initialList);
   const [plan, setPlan] = useState<QueuePlan | null>(o.initialPlan);
-  const [live, setLive] = useState<{ counts: QueueCounts; running: boolean } | null>(null);
+  // Live counts win over a reload's counts only when they are newer: a reload that started before the last
+  // processor_status must not paint older numbers over it. `running` is only ever said by processor_status.
+  const [live, setLive] = useState<{ counts: QueueCounts } | null>(null);
+  const [running, setRunning] = useState<boolean | null>(null);
+  const liveAt = useRef(0);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(o.initialList?.query !== o.query);
   const [version, setVersion] = useState(0);
@@ -33,6 +37,7 @@ export function useQueueData(o: { query: string; initialList: LoadedList | null;
       return;
     }
     const controller = new AbortController();
+    const startedAt = Date.now();
     setLoading(true);
     Promise.all([
       apiJson<QueueList>(`/api/queue?${query}`, { signal: controller.signal, cache: "no-store" }),
@@ -41,7 +46,7 @@ export function useQueueData(o: { query: string; initialList: LoadedList | null;
       .then(([list, nextPlan]) => {
         setLoaded({ query, list });
         setPlan(nextPlan);
-        setLive(null);
+        if (liveAt.current < startedAt) setLive(null);
         setError(null);
         setLoading(false);
       })
@@ -64,7 +69,9 @@ export function useQueueData(o: { query: string; initialList: LoadedList | null;
   useEffect(() => () => clearTimeout(timer.current), []);
 
   useChannelEvent<ProcessorStatus>(o.realtime, queueChannels.all(), queueEvents.processorStatus, (status) => {
-    setLive({ counts: { ...status.queue_length, backlog_assets: status.backlog_assets }, running: status.running });
+    liveAt.current = Date.now();
+    setLive({ counts: { ...status.queue_length, backlog_assets: status.backlog_assets } });
+    setRunning(status.running);
     setPlan((current) =>
       current && {
         ...current,
@@ -86,7 +93,7 @@ export function useQueueData(o: { query: string; initialList: LoadedList | null;
     list: loaded?.list ?? null,
     current,
     counts: live?.counts ?? loaded?.list.counts ?? null,
-    running: live?.running ?? null,
+    running,
     plan,
     error,
     loading,

@@ -1,0 +1,14 @@
+import { createReadStream } from "node:fs";
+import { scanReport } from "@/lib/import/parse";
+import { scratchPieceWriter, removeScratchObjects } from "@/lib/import/pipeline/text-scratch";
+Object.assign(process.env, { S3_ENDPOINT: "http://127.0.0.1:4799", S3_BUCKET: "prof", S3_ACCESS_KEY_ID: "S3RVER", S3_SECRET_ACCESS_KEY: "S3RVER" });
+const file = process.argv[2];
+const id = Number(process.argv[3]);
+const t = performance.now();
+const writer = scratchPieceWriter(id);
+const scan = await scanReport(async () => createReadStream(file, { highWaterMark: 1 << 20 }), { onText: (b) => writer.add(b), onRecords: () => {} });
+const objects = await writer.finish();
+console.log(file, scan.totalRows, "pieces", objects.length, "scan+upload s", ((performance.now() - t) / 1000).toFixed(1));
+const r = performance.now();
+await removeScratchObjects(id);
+console.log("remove s", ((performance.now() - r) / 1000).toFixed(1));

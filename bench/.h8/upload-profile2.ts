@@ -1,0 +1,23 @@
+import { createReadStream } from "node:fs";
+import { gzip } from "node:zlib";
+import { promisify } from "node:util";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { scanReport } from "@/lib/import/parse";
+import { getS3Client } from "@/lib/storage/s3-client";
+Object.assign(process.env, { S3_ENDPOINT: "http://127.0.0.1:4799", S3_BUCKET: "prof", S3_ACCESS_KEY_ID: "S3RVER", S3_SECRET_ACCESS_KEY: "S3RVER" });
+const gz = promisify(gzip);
+const [file, mode] = process.argv.slice(2);
+const P = 8 << 20;
+let parts: Buffer[] = []; let buffered = 0; let n = 0; const uploads: Promise<unknown>[] = [];
+const flush = async () => {
+  const body = Buffer.concat(parts, buffered); parts = []; buffered = 0;
+  const key = `x/${n++}`;
+  const done = (async () => { const data = mode === "gzip" ? await gz(body, { level: 1 }) : mode === "none" ? null : body; if (data) await getS3Client().send(new PutObjectCommand({ Bucket: "prof", Key: key, Body: data, ContentLength: data.length })); })();
+  uploads.push(done);
+  while (uploads.length > 2) await uploads.shift();
+};
+const t = performance.now();
+await scanReport(async () => createReadStream(file, { highWaterMark: 1 << 20 }), { onText: async (b) => { parts.push(b as Buffer); buffered += b.length; if (buffered >= P) await flush(); }, onRecords: () => {} });
+if (buffered) await flush();
+for (const u of uploads) await u;
+console.log(mode, "scan+upload s", ((performance.now() - t) / 1000).toFixed(2));
