@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { sampleReports } from "@/lib/import/parse/sample-reports";
+import { historyRows } from "./browser";
 
 // Steps and readings of the catalog browser test (catalog.smoke.test.ts): what a person sees on the Reports,
 // Catalog, video and admin pages, read by roles, labels and the test ids the pages expose.
@@ -169,4 +170,20 @@ export async function applyTextFilter(page: Page, label: string, value: string):
   const field = page.getByRole("search").getByLabel(label, { exact: true });
   await field.fill(value);
   await field.press("Enter");
+}
+
+/** Waits until the Reports page's history shows `filename` as Imported (throws at once if it failed) and returns its row. */
+export async function waitForImported(page: Page, filename: string, timeoutMs = 150_000): Promise<{ filename: string; status: string; result: string }> {
+  let rows: Awaited<ReturnType<typeof historyRows>> = [];
+  return until(
+    `${filename} shows Imported in the import history`,
+    timeoutMs,
+    async () => {
+      rows = await historyRows(page);
+      const mine = rows.find((r) => r.filename === filename);
+      if (mine?.status === "Failed") throw new Error(`the import failed: ${JSON.stringify(mine)}`);
+      return mine?.status === "Imported" ? mine : undefined;
+    },
+    () => `Last history rows: ${JSON.stringify(rows)}`,
+  );
 }

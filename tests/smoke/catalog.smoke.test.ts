@@ -1,8 +1,8 @@
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_VISIBLE_COLUMNS } from "@/lib/catalog/contract";
-import { bucketTable, countNavigations, historyRows, historyTable, newPage, openBrowser, signIn } from "./browser";
+import { bucketTable, countNavigations, historyTable, newPage, openBrowser, signIn } from "./browser";
 import {
   applyTextFilter,
   catalogFor,
@@ -14,9 +14,9 @@ import {
   sampleVideosReport,
   screenshot,
   totalCount,
-  until,
+  waitForImported,
 } from "./catalog-steps";
-import { killLeftovers, startLauncher, stopLauncher, tail, type Launcher } from "./launcher-process";
+import { startLauncher, stopStack, tail, type Launcher } from "./launcher-process";
 
 // Issue 9's browser test: a person on the whole stack (`npm start` on a fresh data folder, a real Chromium)
 // imports the sample Videos report, finds videos on the Catalog page, edits one, exports a filtered view, hides
@@ -65,13 +65,7 @@ describe("the catalog in a real browser, on the whole stack", () => {
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
-    if (launcher) {
-      if (launcher.child.exitCode === null && launcher.child.signalCode === null) {
-        await stopLauncher(launcher.child, 20_000).catch(() => {});
-      }
-      killLeftovers(launcher);
-      rmSync(launcher.dataDir, { recursive: true, force: true });
-    }
+    await stopStack(launcher);
     console.info(`catalog smoke screenshots: ${SCREENSHOT_DIR}`);
   }, 60_000);
 
@@ -88,19 +82,7 @@ describe("the catalog in a real browser, on the whole stack", () => {
       await select.check();
       await page.getByRole("button", { name: "Import selected (1)" }).click();
 
-      let rows: Awaited<ReturnType<typeof historyRows>> = [];
-      await until(
-        `${SAMPLE.filename} shows Imported in the import history`,
-        150_000,
-        async () => {
-          rows = await historyRows(page);
-          const mine = rows.find((r) => r.filename === SAMPLE.filename);
-          if (mine?.status === "Failed") throw new Error(`the import failed: ${JSON.stringify(mine)}`);
-          return mine?.status === "Imported" ? mine : undefined;
-        },
-        () => `Last history rows: ${JSON.stringify(rows)}`,
-      );
-      const mine = rows.find((r) => r.filename === SAMPLE.filename)!;
+      const mine = await waitForImported(page, SAMPLE.filename);
       expect(mine.result, "the history row reports the videos created").toMatch(new RegExp(`(^|\\D)${SAMPLE.videos.size} created`));
 
       // The bar as it was drawn (recorded from the page itself): it appeared, only moved forward and ended full

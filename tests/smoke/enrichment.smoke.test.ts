@@ -1,8 +1,7 @@
-import { rmSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countNavigations, historyRows, newPage, openBrowser, signIn } from "./browser";
-import { screenshot, until } from "./catalog-steps";
+import { countNavigations, newPage, openBrowser, signIn } from "./browser";
+import { screenshot, until, waitForImported } from "./catalog-steps";
 import {
   clearOwnScreenshots,
   DASHBOARD_PROBES,
@@ -16,7 +15,7 @@ import {
   uploadAndImport,
   valuesSeen,
 } from "./enrichment-steps";
-import { killLeftovers, startLauncher, stopLauncher, tail, type Launcher } from "./launcher-process";
+import { startLauncher, stopStack, tail, type Launcher } from "./launcher-process";
 
 // Issue 11's browser test, on the whole stack as `npm start` runs it (embedded database, local stand-ins, the
 // YouTube sandbox): with the Queue page open in one tab and the wall dashboard (a dashboard token, no session) on
@@ -85,13 +84,7 @@ describe("enrichment after an import, watched on the Queue page and the wall das
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
-    if (launcher) {
-      if (launcher.child.exitCode === null && launcher.child.signalCode === null) {
-        await stopLauncher(launcher.child, 20_000).catch(() => {});
-      }
-      killLeftovers(launcher);
-      rmSync(launcher.dataDir, { recursive: true, force: true });
-    }
+    await stopStack(launcher);
   }, 60_000);
 
   it("the admin opens the Queue page: nothing waits, nothing is spent, the APIs are the sandbox", () =>
@@ -150,19 +143,8 @@ describe("enrichment after an import, watched on the Queue page and the wall das
       await work.getByRole("heading", { name: "Reports", level: 1 }).waitFor();
       await uploadAndImport(work, REPORT.filename, REPORT.bytes);
 
-      let rows: Awaited<ReturnType<typeof historyRows>> = [];
-      await until(
-        `${REPORT.filename} shows Imported in the import history`,
-        150_000,
-        async () => {
-          rows = await historyRows(work);
-          const mine = rows.find((r) => r.filename === REPORT.filename);
-          if (mine?.status === "Failed") throw new Error(`the import failed: ${JSON.stringify(mine)}`);
-          return mine?.status === "Imported" ? mine : undefined;
-        },
-        () => `Last history rows: ${JSON.stringify(rows)}`,
-      );
-      expect(rows.find((r) => r.filename === REPORT.filename)!.result).toMatch(new RegExp(`(^|\\D)${REPORT.videos.length.toLocaleString("en-US")} created`));
+      const imported = await waitForImported(work, REPORT.filename);
+      expect(imported.result).toMatch(new RegExp(`(^|\\D)${REPORT.videos.length.toLocaleString("en-US")} created`));
       await shot(work, "reports");
     }),
   180_000);

@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -234,4 +234,14 @@ export function killLeftovers(launcher: Pick<Launcher, "child" | "dataDir" | "po
       process.kill(pid, "SIGKILL");
     } catch {}
   }
+}
+
+/** Stops a launcher the test started (if it still runs), kills anything it left and removes its data folder. */
+export async function stopStack(launcher: Launcher | undefined): Promise<void> {
+  if (!launcher) return;
+  if (launcher.child.exitCode === null && launcher.child.signalCode === null) {
+    await stopLauncher(launcher.child, 20_000).catch(() => {});
+  }
+  killLeftovers(launcher);
+  rmSync(launcher.dataDir, { recursive: true, force: true });
 }

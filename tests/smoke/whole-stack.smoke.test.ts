@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import Pusher from "pusher";
 import PusherClient from "pusher-js";
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleReports } from "@/lib/import/parse/sample-reports";
 import { reportChannels, reportEvents, type ReportStatusUpdate } from "@/lib/realtime/channels";
 import { bucketTable, countNavigations, historyRows, historyTable, newPage, openBrowser, signIn } from "./browser";
-import { killLeftovers, startLauncher, stopLauncher, tail, waitForNoLeftovers, type Launcher } from "./launcher-process";
+import { startLauncher, stopLauncher, stopStack, tail, waitForNoLeftovers, type Launcher } from "./launcher-process";
 
 // The whole app as `npm start` runs it on one machine: every local stand-in, the production build, the Inngest
 // executor, a real browser. The production build is made before the launcher starts (startLauncher), hence
@@ -43,13 +43,7 @@ describe("the whole stack started by local/start.mjs", () => {
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
-    if (launcher) {
-      if (launcher.child.exitCode === null && launcher.child.signalCode === null) {
-        await stopLauncher(launcher.child, 20_000).catch(() => {});
-      }
-      killLeftovers(launcher);
-      rmSync(launcher.dataDir, { recursive: true, force: true });
-    }
+    await stopStack(launcher);
   }, 60_000);
 
   it("health tells anyone every service is ok, and nothing more", async () => {
