@@ -67,12 +67,13 @@ export async function startBenchStack(options: { server: string; workDir: string
     const { waitForReport } = await import("@/tests/helpers/imports");
     const db = await getDb();
     /** Step timings the app prints (`[import] report <id> <step> <ms> ms`), per report. */
-    const stepLines: string[] = [];
+    const stepLines: { line: string; at: number }[] = [];
     let partial = "";
     app.stdout!.on("data", (c: Buffer) => {
       const lines = (partial + c.toString()).split("\n");
       partial = lines.pop() ?? "";
-      stepLines.push(...lines.filter((l) => l.startsWith("[import]")));
+      const at = performance.now();
+      stepLines.push(...lines.filter((l) => l.startsWith("[import]")).map((line) => ({ line, at })));
     });
 
     return {
@@ -89,11 +90,33 @@ export async function startBenchStack(options: { server: string; workDir: string
         const done = await waitForReport(db, report.id, 60 * 60_000);
         const seconds = (performance.now() - started) / 1000;
         if (done.status !== "completed") throw new Error(`the import of ${key} ended ${done.status}: ${done.error}`);
+        // The last step's line may come a moment after the report says completed.
+        await new Promise((r) => setTimeout(r, 500));
+        let previousEnd = started;
         const steps = stepLines
-          .map((l) => l.split(" "))
-          .filter((p) => p[2] === String(report.id))
-          .map((p) => ({ step: p[3], ms: Number(p[4]) }));
+          .map((l) => ({ parts: l.line.split(" "), at: l.at }))
+          .filter((l) => l.parts[2] === String(report.id))
+          .map((l) => {
+            const ms = Number(l.parts[4]);
+            // Time between the previous logged step's end and this one's start: unlogged steps, the executor.
+            const gapMs = Math.max(0, l.at - ms - previousEnd);
+            previousEnd = l.at;
+            return { step: l.parts[3], ms, gapMs };
+          });
         return { seconds, report: done, steps };
+      },
+      /**
+       * Waits until the executor runs nothing (an import's enrichment hand-off starts a run that would otherwise
+       * compete with the next import); resolves with the functions still running after `timeoutMs`, if any.
+       */
+      async idle(timeoutMs = 5 * 60_000): Promise<string[]> {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          const runs = (await (await fetch(`http://127.0.0.1:${ports.inngest}/v0/runs?limit=100`)).json()) as { function: string; status: string }[];
+          const active = runs.filter((r) => !["completed", "failed", "cancelled"].includes(r.status)).map((r) => r.function);
+          if (active.length === 0 || Date.now() > deadline) return active;
+          await new Promise((r) => setTimeout(r, 500));
+        }
       },
       memory: () => ({ app: peakMemoryMb(app.pid!), executor: peakMemoryMb(executor.pid!) }),
       stop,

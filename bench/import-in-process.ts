@@ -16,7 +16,10 @@ export type StepHook = (step: string, reportId: number) => Promise<void> | void;
  * (inngest/functions/import-report.ts), in this process and without an executor: where an import's time goes, step
  * by step (the profiler), and a look at the catalog between two steps (tests). `afterStep` runs after each step.
  */
-export async function runImportSteps(key: string, options: { excludeShorts?: boolean; afterStep?: StepHook } = {}) {
+export async function runImportSteps(
+  key: string,
+  options: { excludeShorts?: boolean; afterStep?: StepHook; cpuSeconds?: () => Promise<number> } = {},
+) {
   const head = await headReportObject(key);
   if (!head) throw new Error(`${key} is not in the bucket`);
   const db = await getDb();
@@ -26,10 +29,13 @@ export async function runImportSteps(key: string, options: { excludeShorts?: boo
   }]);
   const reportId = created.id;
   const steps: Record<string, number> = {};
+  const cpu: Record<string, number> = {};
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
+    const cpuBefore = await options.cpuSeconds?.();
     const result = await work();
     steps[name] = Math.round(performance.now() - started) / 1000;
+    if (cpuBefore !== undefined) cpu[name] = Math.round(((await options.cpuSeconds!()) - cpuBefore) * 100) / 100;
     await options.afterStep?.(name, reportId);
     return result;
   };
@@ -58,11 +64,15 @@ export async function runImportSteps(key: string, options: { excludeShorts?: boo
     await timed("finish", () => finishStep({ reportId, kind, totalRows: prepared.totalRows }));
   }
   const seconds = (performance.now() - started) / 1000;
-  return { seconds, report: await getReport(db, reportId), steps };
+  return { seconds, report: await getReport(db, reportId), steps, cpu };
 }
 
 /** Puts a file into the bucket under `key` and imports it with runImportSteps. */
-export async function runImportInProcess(file: string, key: string): Promise<{ seconds: number; report: Report; steps: Record<string, number> }> {
+export async function runImportInProcess(
+  file: string,
+  key: string,
+  options: { cpuSeconds?: () => Promise<number> } = {},
+): Promise<{ seconds: number; report: Report; steps: Record<string, number>; cpu: Record<string, number> }> {
   await getS3Client().send(new PutObjectCommand({ Bucket: getEnv().S3_BUCKET, Key: key, Body: createReadStream(file), ContentLength: statSync(file).size }));
-  return runImportSteps(key);
+  return runImportSteps(key, options);
 }

@@ -3,8 +3,11 @@ import type { Database } from "@/lib/db/client";
 
 type Executor = Pick<Database, "execute">;
 
-/** An index as PostgreSQL itself would create it again (pg_get_indexdef), with the table it belongs to. */
-export type IndexDefinition = { table: string; name: string; definition: string };
+/**
+ * An index as PostgreSQL itself would create it again (pg_get_indexdef), with the table it belongs to and its
+ * first key column (null when that is an expression).
+ */
+export type IndexDefinition = { table: string; name: string; definition: string; firstColumn: string | null };
 
 /**
  * The indexes of these tables that only speed up reads: neither primary keys nor unique indexes (those are
@@ -12,10 +15,11 @@ export type IndexDefinition = { table: string; name: string; definition: string 
  */
 export async function secondaryIndexes(db: Executor, tables: readonly string[]): Promise<IndexDefinition[]> {
   const result = await db.execute(sql`
-SELECT t.relname AS "table", i.relname AS name, pg_get_indexdef(i.oid) AS definition
+SELECT t.relname AS "table", i.relname AS name, pg_get_indexdef(i.oid) AS definition, a.attname AS "firstColumn"
 FROM pg_index x
 JOIN pg_class i ON i.oid = x.indexrelid
 JOIN pg_class t ON t.oid = x.indrelid
+LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0]
 WHERE t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
   AND t.relname IN (${sql.join(tables.map((t) => sql`${t}`), sql`, `)})
   AND NOT x.indisunique AND NOT x.indisprimary AND x.indisvalid

@@ -103,6 +103,9 @@ SELECT video_id FROM videos WHERE title ILIKE ${`%${term}%`} ORDER BY views DESC
       while (importing) {
         await searchVideos(db(), query({ search: "number 3", sort: "title:asc" }), { apiSandbox: true });
         searches++;
+        // A pause as between two people's requests: PGlite runs queries on this thread, and a loop of them alone
+        // would never let the import's reads of the bucket (or any timer) run.
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return searches;
     })();

@@ -32,21 +32,23 @@ export async function compareWithCatalog(
   // a million small groups each holding a sort made this step slower than staging. Same rows in the same
   // relative order give the same fingerprint wherever they sit in the file.
   await useBulkJoins(db);
+  // The million groups by sorting byte-wise (COLLATE "C" above) rather than hashing: 1.1 s instead of 1.9 s.
+  await db.execute(sql`SET LOCAL enable_hashagg = off`);
   await db.execute(sql`ANALYZE import_fingerprints`);
   // Only videos that may change are stored (their fingerprint goes into the catalog with the merge); on a
   // re-import of unchanged rows nothing is written at all.
   const result = await db.execute(sql`
 WITH f AS (
-  SELECT video_key,
+  SELECT video_key COLLATE "C" AS video_key,
     ${prefix} || count(*) || ':' || bit_xor(row_hash) || ':' ||
       (max((line::bigint << 32) | (row_hash & 4294967295)) & 4294967295) AS fingerprint
   FROM import_fingerprints WHERE report_id = ${reportId} AND video_key IS NOT NULL
-  GROUP BY video_key
+  GROUP BY video_key COLLATE "C"
 ),
 candidates AS MATERIALIZED (
   SELECT f.video_key, f.fingerprint, v.source_fingerprint_at AS merged_at, (v.video_id IS NULL) AS is_new,
     COALESCE(v.source_fingerprint = f.fingerprint AND v.source_fingerprint_at = v.updated_at, false) AS same_rows
-  FROM f LEFT JOIN videos v ON v.video_id = f.video_key
+  FROM f LEFT JOIN videos v ON v.video_id = f.video_key COLLATE "default"
 ),
 -- Claims changed after the video's rows were merged. The lower bound (the oldest of those merges) lets
 -- claims_updated_at_idx skip the claims nobody touched since; the join then compares per video.
@@ -55,17 +57,17 @@ newer_claims AS (
   WHERE k.same_rows AND c.updated_at > k.merged_at
     AND c.updated_at > (SELECT min(merged_at) FROM candidates WHERE same_rows)
 ),
-compared AS MATERIALIZED (
-  SELECT k.video_key, k.fingerprint, k.is_new, (k.same_rows AND n.video_key IS NULL) AS unchanged
-  FROM candidates k LEFT JOIN newer_claims n ON n.video_key = k.video_key
-),
+-- Stored: the videos that may change. Counted from what was stored, so the million candidates are read once more
+-- rather than copied into a second materialised set first.
 stored AS (
   INSERT INTO import_video_fingerprints (report_id, video_id, fingerprint)
-  SELECT ${reportId}::int, video_key, fingerprint FROM compared WHERE NOT unchanged
+  SELECT ${reportId}::int, k.video_key, k.fingerprint FROM candidates k
+  WHERE NOT k.same_rows OR k.video_key IN (SELECT video_key FROM newer_claims)
+  RETURNING 1
 )
-SELECT count(*)::int AS videos, count(*) FILTER (WHERE unchanged)::int AS unchanged, count(*) FILTER (WHERE is_new)::int AS new_videos,
+SELECT count(*)::int AS videos, (count(*) - (SELECT count(*) FROM stored))::int AS unchanged, count(*) FILTER (WHERE is_new)::int AS new_videos,
   EXISTS (SELECT 1 FROM import_fingerprints WHERE report_id = ${reportId} AND video_key IS NULL) AS keyless
-FROM compared`);
+FROM candidates`);
   const row = result.rows[0] as { videos: number; unchanged: number; new_videos: number; keyless: boolean };
   const { videos, unchanged, keyless } = row;
   // Rows without a video id are rejected rows: they are read again so the re-import lists them too.

@@ -67,11 +67,13 @@ export async function mergeVideoRange(
   const kind = await reportKind(db, reportId);
   const result = await db.execute(sql`
 WITH src AS (
-  SELECT DISTINCT ON (s.video_id) s.video_id, s.in_shorts_report,
+  -- Ids sorted byte by byte (COLLATE "C"): the same groups as in any deterministic collation, without the locale's
+  -- comparison per pair, which made this sort an eighth of a range's merge.
+  SELECT DISTINCT ON (s.video_id COLLATE "C") s.video_id, s.in_shorts_report,
     ${sql.raw(sourceSelect)}
   FROM import_staging s
   WHERE ${stagingRange(reportId, range)}
-  ORDER BY s.video_id, s.line DESC, s.part
+  ORDER BY s.video_id COLLATE "C", s.line DESC, s.part
 ),
 m AS (
   -- No row locks: merge steps hold a transaction-level advisory lock (catalog-merge-lock.ts), which serialises
@@ -100,11 +102,20 @@ ch AS MATERIALIZED (
   FROM d
 ),
 -- created_by_* are written on insert only: the update branch leaves them, so they keep naming the first report.
+-- New videos are plainly inserted (under the merge lock nothing else adds videos; if something did, the primary key
+-- fails the step and its retry sees the video): an upsert's check before and confirmation after each row cost a
+-- fifth of a first import's inserts.
+ins AS (
+  INSERT INTO videos (video_id, ${sql.raw(insertColumns)}, last_source_report_id, created_by_report_id, created_by_report_at,
+    source_fingerprint, source_fingerprint_at, updated_at)
+  SELECT video_id, ${sql.raw(insertColumns)}, ${reportId}::int, ${reportId}::int, t.at, fingerprint, t.at, t.at
+  FROM ch, (SELECT ${reportMergeTime(reportId)} AS at) t WHERE to_write AND is_new
+),
 up AS (
   INSERT INTO videos (video_id, ${sql.raw(insertColumns)}, last_source_report_id, created_by_report_id, created_by_report_at,
     source_fingerprint, source_fingerprint_at, updated_at)
   SELECT video_id, ${sql.raw(insertColumns)}, ${reportId}::int, ${reportId}::int, t.at, fingerprint, t.at, t.at
-  FROM ch, (SELECT ${reportMergeTime(reportId)} AS at) t WHERE to_write
+  FROM ch, (SELECT ${reportMergeTime(reportId)} AS at) t WHERE to_write AND NOT is_new
   ON CONFLICT (video_id) DO UPDATE SET ${sql.raw(updateSet)},
     last_source_report_id = EXCLUDED.last_source_report_id, updated_at = EXCLUDED.updated_at,
     source_fingerprint = EXCLUDED.source_fingerprint, source_fingerprint_at = EXCLUDED.source_fingerprint_at

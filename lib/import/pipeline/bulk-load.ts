@@ -16,6 +16,13 @@ import { BULK_LOAD_STEP as STEP_KEY, type BulkLoadPlan } from "./bulk-load-resto
 /** The tables a report's merge fills row by row. */
 export const BULK_LOAD_TABLES = ["videos", "claims", "assets"] as const;
 
+/**
+ * Indexes led by updated_at stay: an import gives all its rows one updated_at (its start) and merges them in id
+ * order, so their new keys arrive in index order and appending them costs no more than building the index after,
+ * and the catalog's default order (newest first) stays indexed while the load runs.
+ */
+const KEPT_LEADING_COLUMN = "updated_at";
+
 /** How long dropping the indexes may wait for running searches before the import merges with the indexes instead. */
 const DROP_LOCK_TIMEOUT_MS = 3000;
 
@@ -39,7 +46,7 @@ export async function startBulkLoadIfLarge(db: Database, reportId: number, minNe
       // with the indexes in place (slower, never blocking searches for long).
       return await tx.transaction(async (drop) => {
         await drop.execute(sql.raw(`SET LOCAL lock_timeout = '${DROP_LOCK_TIMEOUT_MS}ms'`));
-        const indexes = await secondaryIndexes(drop, BULK_LOAD_TABLES);
+        const indexes = await indexesDroppedForBulkLoad(drop);
         await dropIndexes(drop, indexes);
         await drop.execute(sql`SET LOCAL lock_timeout = 0`);
         return { indexes, newVideos };
@@ -49,6 +56,11 @@ export async function startBulkLoadIfLarge(db: Database, reportId: number, minNe
       return none;
     }
   });
+}
+
+/** The indexes a bulk load drops (and builds again after). */
+export async function indexesDroppedForBulkLoad(db: Pick<Database, "execute">): Promise<IndexDefinition[]> {
+  return (await secondaryIndexes(db, BULK_LOAD_TABLES)).filter((i) => i.firstColumn !== KEPT_LEADING_COLUMN);
 }
 
 /**
@@ -63,7 +75,7 @@ export async function finishBulkLoad(handle: DatabaseHandle, reportId: number): 
   const lanes = handle.pgPool ? 2 : 1;
   const queue = [...missing].sort((a, b) => buildWeight(b) - buildWeight(a));
   const lane = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await buildIndex(handle.db, next);
+    for (let next = queue.shift(); next; next = queue.shift()) await buildIndex(handle.db, next, lanes);
   };
   await Promise.all(Array.from({ length: lanes }, lane));
   const tables = [...new Set(plan.indexes.map((i) => i.table))];
@@ -75,11 +87,13 @@ export async function finishBulkLoad(handle: DatabaseHandle, reportId: number): 
   return { built: missing.length };
 }
 
-async function buildIndex(db: Database, index: IndexDefinition): Promise<void> {
+async function buildIndex(db: Database, index: IndexDefinition, lanes: number): Promise<void> {
   await db.transaction(async (tx) => {
     // Held like a merge: a person's edit then waits for (or times out on) the build the same way it does for a merge.
     await lockCatalogMerges(tx);
     await useIndexBuildSettings(tx);
+    // The lanes already keep the cores busy; helper processes per build would only take turns with them.
+    if (lanes > 1) await tx.execute(sql`SET LOCAL max_parallel_maintenance_workers = 0`);
     await tx.execute(sql.raw(createIfMissingStatement(index)));
   });
 }

@@ -18,7 +18,7 @@ export async function mergeRangeStep(
   return runOnce(db, reportId, `merge-${String(params.index).padStart(5, "0")}`, async (tx) => {
     await lockCatalogMerges(tx);
     const videos = await mergeVideoRange(tx, { reportId, range: params.range, excludeShorts: params.excludeShorts });
-    const claims = await mergeClaimRange(tx, { reportId, range: params.range });
+    const claims = await mergeClaimRange(tx, { reportId, range: params.range, everyStagedVideoExists: videos.skipped === 0 });
     const metricRows = await mergeVideoMetricsRange(tx, params.metrics, params.range);
     // The range's assets join the enrichment backlog here rather than at the end, so no single step reads a whole report's videos.
     const enrichmentQueued = await enqueueAssetEnrichment(tx, reportId, params.range);

@@ -20,5 +20,27 @@ SELECT (SELECT reltuples FROM pg_class WHERE oid = 'import_staging'::regclass)::
   if (ranges <= 1 || !bounds || bounds.length < 3) return [""];
   const picked = new Set<string>([""]);
   for (let k = 1; k < ranges; k++) picked.add(bounds[Math.round((k * (bounds.length - 1)) / ranges)]);
-  return [...picked].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const boundaries = [...picked].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (boundaries.length > SORT_FROM_RANGES) await sortStagingByVideo(db);
+  return boundaries;
+}
+
+/**
+ * Above this many ranges, the staged rows are sorted by video before they are merged. Rows are staged in file
+ * order, and a video's rows are spread over the whole file (a financial report has a row per day × country; any
+ * report lists its videos in no id order), so every range read nearly every page of the staging table: applying
+ * cost ranges × rows, quadratic in the file's length (5M claim-raw rows: 20 ranges, 76 s of apply steps). Sorted
+ * once, each range reads its own pages. Measured on claim-raw files (noisy, shared machine): 3M rows, sort 14 s,
+ * then merges 8 s instead of 31 s; 2M rows, 3 s and 7 s instead of 13 s; 1M rows (4 ranges), 5 s and 6 s instead
+ * of 8 s, so not there.
+ */
+const SORT_FROM_RANGES = 4;
+
+async function sortStagingByVideo(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL maintenance_work_mem = '256MB'`);
+    await tx.execute(sql`CLUSTER import_staging USING import_staging_report_video_idx`);
+  });
+  // The rows' order is the statistics' correlation: the merges' plans should know it.
+  await db.execute(sql`ANALYZE import_staging`);
 }
