@@ -1,7 +1,7 @@
 "use client";
-import Pusher from "pusher-js";
 import { useEffect, useState } from "react";
 import type { RealtimeClientConfig } from "@/lib/realtime/client-config";
+import { createPusherClient } from "@/lib/realtime/pusher-client";
 import { dashboardChannels, dashboardEvents, type DashboardState } from "@/lib/realtime/channels";
 
 // The dashboard reads nothing but the dashboard channel (docs/realtime.md): it is the contract's first client,
@@ -25,16 +25,7 @@ export function useDashboardState(config: RealtimeClientConfig, token: string | 
 
   const configId = JSON.stringify(config);
   useEffect(() => {
-    const pusher = new Pusher(config.key, {
-      cluster: config.cluster,
-      wsHost: config.wsHost,
-      wsPort: config.wsPort,
-      wssPort: config.wssPort,
-      forceTLS: config.forceTLS,
-      enabledTransports: config.enabledTransports,
-      // A wall screen has no session: its token goes in a header, never in the form pusher-js posts.
-      channelAuthorization: { endpoint: config.authEndpoint, transport: "ajax", headers: token ? { Authorization: `Bearer ${token}` } : {} },
-    });
+    const pusher = createPusherClient(config, token ? { Authorization: `Bearer ${token}` } : {});
     pusher.connection.bind("state_change", ({ current }: { current: string }) => setConnection(current));
     const channel = pusher.subscribe(dashboardChannels.main());
     channel.bind("pusher:subscription_succeeded", () => setRefused(null));

@@ -1,7 +1,8 @@
 "use client";
-import Pusher from "pusher-js";
+import type Pusher from "pusher-js";
 import { useEffect, useRef } from "react";
 import type { RealtimeClientConfig } from "./client-config";
+import { createPusherClient } from "./pusher-client";
 
 // One websocket per page however many components listen: the pusher-js client is shared at module level
 // and channels are reference-counted, so one component unmounting never unsubscribes another's channel.
@@ -12,16 +13,7 @@ function sharedClient(config: RealtimeClientConfig) {
   const id = JSON.stringify(config);
   if (!shared || shared.id !== id) {
     shared?.pusher.disconnect();
-    const pusher = new Pusher(config.key, {
-      cluster: config.cluster,
-      wsHost: config.wsHost,
-      wsPort: config.wsPort,
-      wssPort: config.wssPort,
-      forceTLS: config.forceTLS,
-      enabledTransports: config.enabledTransports,
-      // The endpoint reads the session cookie, which same-origin fetches carry by default.
-      channelAuthorization: { endpoint: config.authEndpoint, transport: "ajax" },
-    });
+    const pusher = createPusherClient(config);
     shared = { id, pusher, refs: new Map() };
   }
   return shared;
