@@ -46,7 +46,7 @@ export async function runImportSteps(
     const comparison = await timed("compare", () => compareStep({ reportId, kind, excludeShorts, contentHash }));
     let checkpoint: Checkpoint | null = null;
     let readSoFar = 0;
-    for (let index = 0; comparison.scope !== "none"; index++) {
+    for (let index = 0; comparison.scope !== "none" && !prepared.staged; index++) {
       const staged = await timed(`stage-${index}`, () =>
         stageStep({ reportId, index, checkpoint, totalRows: prepared.totalRows, readSoFar, onlyChanged: comparison.scope === "changed" }),
       );

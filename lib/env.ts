@@ -68,6 +68,8 @@ const schema = z.object({
   IMPORT_CHUNK_ROWS: z.coerce.number().int().positive().default(250_000),
   IMPORT_MERGE_RANGE_VIDEOS: z.coerce.number().int().positive().default(250_000),
   /** An import adding at least this many new videos, and no fewer than the catalog holds, builds secondary indexes after loading. */
+  /** 1: rows are always staged by the staging steps, even when a first import's validation read could stage them itself. */
+  IMPORT_STAGING_STEPS_ONLY: bool,
   IMPORT_BULK_LOAD_MIN_VIDEOS: z.coerce.number().int().nonnegative().default(50_000),
 });
 

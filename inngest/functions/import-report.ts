@@ -32,7 +32,8 @@ export const importReport = inngest.createFunction(
     let checkpoint: Checkpoint | null = null;
     let readSoFar = 0;
     const onlyChanged = comparison.scope === "changed";
-    for (let index = 0; comparison.scope !== "none"; index++) {
+    // A first import's validation staged every row itself (one read of the file): no staging steps then.
+    for (let index = 0; comparison.scope !== "none" && !prepared.staged; index++) {
       const staged = await step.run(`stage-rows-${index}`, () =>
         stageStep({ reportId, index, checkpoint, totalRows: prepared.totalRows, readSoFar, onlyChanged }),
       );

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import PusherClient from "pusher-js";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { sql } from "drizzle-orm";
 import { resetEnvCache } from "@/lib/env";
 import { addDecimals } from "@/lib/import/parse";
@@ -85,7 +85,13 @@ describe("a durable import", () => {
 
   it("cancels an import before it changes the catalog and leaves no scratch rows", async () => {
     process.env.IMPORT_CHUNK_ROWS = "100";
+    // Cancelled while its staging steps run (a first import's validation read would otherwise stage every row).
+    process.env.IMPORT_STAGING_STEPS_ONLY = "1";
     resetEnvCache();
+    onTestFinished(() => {
+      delete process.env.IMPORT_STAGING_STEPS_ONLY;
+      resetEnvCache();
+    });
     const id = await startImport("reports/video_report_Cancel_V_v1-3.csv", syntheticReport(3000));
     await until(async () => ((await getReport(db(), id)).progress?.processed_rows ?? 0) > 0, "staging to start");
     const cancelled = await cancelImport(db(), id);
@@ -112,7 +118,13 @@ describe("a durable import", () => {
       channel.bind(reportEvents.statusUpdate, (data: (typeof events)[number]) => events.push(data));
     });
     process.env.IMPORT_CHUNK_ROWS = "200";
+    // Ten staging steps, each publishing its progress.
+    process.env.IMPORT_STAGING_STEPS_ONLY = "1";
     resetEnvCache();
+    onTestFinished(() => {
+      delete process.env.IMPORT_STAGING_STEPS_ONLY;
+      resetEnvCache();
+    });
     const report = await waitForReport(db(), await startImport("reports/video_report_Live_V_v1-3.csv", syntheticReport(2000)));
     await until(async () => events.at(-1)?.status === "completed", "the final event", 5000);
     client.disconnect();

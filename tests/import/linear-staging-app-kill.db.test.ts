@@ -111,6 +111,8 @@ beforeAll(async () => {
     DATABASE_URL: database?.url ?? `file://${path.join(workDir, "pglite")}`,
     INNGEST_BASE_URL: executor.url, INNGEST_SIGNING_KEY: signingKey, INNGEST_EVENT_KEY: "linear-kill-event-key", INNGEST_DEV: "0",
     IMPORT_CHUNK_ROWS: String(CHUNK_ROWS), IMPORT_MERGE_RANGE_VIDEOS: "2000",
+    // Staged by the staging steps even into the empty catalog: a step of those is what gets killed.
+    IMPORT_STAGING_STEPS_ONLY: "1",
     PUSHER_APP_ID: "", PUSHER_KEY: "", PUSHER_SECRET: "",
   });
   await app.start(await app.load());

@@ -7,7 +7,6 @@ import { mergeVideoRange } from "@/lib/import/merge/merge-videos";
 import { mergeClaimRange } from "@/lib/import/merge/merge-claims";
 import { mergeVideoMetricsRange } from "@/lib/import/merge/merge-metrics";
 import { mergeAssets, propagateAssetsToVideos } from "@/lib/import/merge/merge-assets";
-import { enqueueAssetEnrichment } from "@/lib/import/pipeline/enqueue-enrichment";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
 
 // The set-based merge on its own: staged rows in, catalog rows, claims, metrics and audit records out.
@@ -126,7 +125,8 @@ describe("merging staged report rows into the catalog", () => {
       record(3, { asset: { asset_id: "A123456789012345", isrc: "USRC17607839", upc: "012345678905", artist: "Example Artist", label: "Example Records", labels: ["catalog-2019", "pop"] } }),
     ] as ReportRecord[]);
     const assets = await mergeAssets(database.db, 2);
-    expect(assets.created).toBe(1);
+    // The Videos report's merge left a bare row for the asset (its video lacks UPC/ISRC: the enrichment backlog).
+    expect(assets).toMatchObject({ created: 0, updated: 1 });
     expect(await propagateAssetsToVideos(database.db, 2)).toBe(1);
     const [video] = await rows(sql`SELECT isrc, upc, artist, label FROM videos`);
     expect(video).toEqual({ isrc: "USRC17607839", upc: "012345678905", artist: ["Example Artist"], label: "Example Records" });
@@ -140,22 +140,37 @@ describe("merging staged report rows into the catalog", () => {
       record(3, { video_id: "bcdEFG23456", views: 700, claims: [{ asset_id: "A123456789012345" }] }),
       record(4, { video_id: "noAssetXXXX" }),
     ]);
-    await mergeAll(1);
-    expect(await enqueueAssetEnrichment(database.db, 1)).toBe(1);
+    expect((await mergeAll(1)).videos.enrichmentQueued).toBe(1);
     // Already in the backlog: not counted again, and its place (views of its most-viewed video) is kept.
-    expect(await enqueueAssetEnrichment(database.db, 1)).toBe(0);
+    await stage(2, [record(2, { video_id: "abcDEF12345", views: 20, claims: [{ asset_id: "A123456789012345" }] })]);
+    expect((await mergeAll(2)).videos.enrichmentQueued).toBe(0);
     expect(await rows(sql`SELECT asset_id, enrichment_requested_at IS NOT NULL AS requested, enrichment_views::int FROM assets`)).toEqual([
       { asset_id: "A123456789012345", requested: true, enrichment_views: 700 },
     ]);
     expect(await rows(sql`SELECT count(*)::int AS n FROM processing_queue`)).toEqual([{ n: 0 }]);
   });
 
-  it("leaves out videos that already have UPC, ISRC and genre", async () => {
-    await stage(1, [record(2, { video_id: "abcDEF12345", upc: "012345678905", isrc: "USRC17607839", claims: [{ asset_id: "A123456789012345" }] })]);
-    await mergeAll(1);
-    await database.db.execute(sql`UPDATE videos SET genre = ARRAY['Pop']`);
-    expect(await enqueueAssetEnrichment(database.db, 1)).toBe(0);
-    await database.db.execute(sql`UPDATE videos SET genre = ARRAY[]::text[]`);
-    expect(await enqueueAssetEnrichment(database.db, 1)).toBe(1);
+  it("leaves out videos that already have UPC, ISRC and genre, judged as the catalog holds them after the merge", async () => {
+    await database.db.execute(sql`INSERT INTO videos (video_id, genre) VALUES ('abcDEF12345', ARRAY['Pop']), ('bcdEFG23456', ARRAY[]::text[])`);
+    await stage(1, [
+      record(2, { video_id: "abcDEF12345", upc: "012345678905", isrc: "USRC17607839", claims: [{ asset_id: "A123456789012345" }] }),
+      record(3, { video_id: "bcdEFG23456", upc: "012345678905", isrc: "USRC17607839", claims: [{ asset_id: "A223456789012345" }] }),
+    ]);
+    expect((await mergeAll(1)).videos.enrichmentQueued).toBe(1);
+    expect(await rows(sql`SELECT asset_id FROM assets WHERE enrichment_requested_at IS NOT NULL`)).toEqual([{ asset_id: "A223456789012345" }]);
+  });
+
+  it("marks an excluded Short's asset by the catalog's row, which the merge leaves as it was", async () => {
+    await database.db.execute(sql`INSERT INTO videos (video_id, asset_id, views, upc) VALUES ('shortVid001', 'A323456789012345', 5, NULL)`);
+    await stage(1, [
+      record(2, { video_id: "shortVid001", video_length: 20, upc: "012345678905", isrc: "USRC17607839", claims: [{ asset_id: "A423456789012345" }] }),
+      record(3, { video_id: "newShort001", video_length: 15, claims: [{ asset_id: "A523456789012345" }] }),
+    ]);
+    const { videos } = await mergeAll(1, true);
+    expect(videos.skipped).toBe(2);
+    expect(videos.enrichmentQueued).toBe(1);
+    expect(await rows(sql`SELECT asset_id, enrichment_views::int FROM assets WHERE enrichment_requested_at IS NOT NULL`)).toEqual([
+      { asset_id: "A323456789012345", enrichment_views: 5 },
+    ]);
   });
 });

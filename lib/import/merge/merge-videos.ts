@@ -4,9 +4,19 @@ import { reportMergeTime, stagingRange, videoIdRange, type VideoRange } from "./
 import { videoFieldsFromReports } from "./video-fields";
 import { shortsSqlCase } from "./shorts-sql";
 import { changeSetGroups } from "./video-fields";
+import { lacksEnrichment, markAssetsUpsert } from "./enrichment-backlog";
 
 export type ChangeSetPart = Record<keyof typeof changeSetGroups | "new_videos", { count: number; examples: string[] }>;
-export type VideoMergeCounts = { videos: number; created: number; updated: number; unchanged: number; skipped: number; changeSet: ChangeSetPart };
+export type VideoMergeCounts = {
+  videos: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  changeSet: ChangeSetPart;
+  /** Assets that joined the enrichment backlog (not already in it). */
+  enrichmentQueued: number;
+};
 
 export const CHANGE_SET_EXAMPLES = 10;
 
@@ -45,6 +55,18 @@ const changeSetSelect = Object.keys(changeSetGroups)
 // What the writes and counts below need of a merged row: the new values, never the old ones (the materialised rows
 // are then half as wide and a range's fit in memory instead of spilling to disk).
 const writtenColumns = auditedColumns.map((c) => `d.${c}`).join(", ");
+// The asset whose enrichment a merged video asks for, as the catalog holds the video after this merge: an excluded
+// Short keeps its old row (a new one is not written, and its old_* are null), the others the merged values. Genre
+// never comes from a report, so the catalog's is the video's.
+const assetToMark = `CASE WHEN d.skip
+      THEN CASE WHEN d.old_asset_id IS NOT NULL AND ${lacksEnrichment("d.old_upc", "d.old_isrc", "d.old_genre")} THEN d.old_asset_id END
+      ELSE CASE WHEN d.asset_id IS NOT NULL AND ${lacksEnrichment("d.upc", "d.isrc", "d.old_genre")} THEN d.asset_id END END`;
+
+/** The report's kind says which Shorts signal its rows carry (shorts-sql.ts); null without a report row. */
+async function reportKind(db: Executor, reportId: number): Promise<string | null> {
+  const result = await db.execute(sql`SELECT kind FROM reports WHERE id = ${reportId}`);
+  return (result.rows[0] as { kind: string | null } | undefined)?.kind ?? null;
+}
 
 /**
  * Merges one id-range of a report's staged videos into the catalog in one statement: insert new videos, update
@@ -52,13 +74,12 @@ const writtenColumns = auditedColumns.map((c) => `d.${c}`).join(", ");
  * video records the report that created it (created_by_report_id/_at) instead of an audit record repeating the
  * row itself: that record cost about 9 s per million new videos and said nothing the row does not. The merged
  * rows are materialised once; the counts and the change set come from one pass over them.
+ *
+ * The same statement hands the range's videos that have an asset but lack UPC, ISRC or genre to enrichment by
+ * marking their ASSETS (the backlog, F6): one asset is claimed by many videos and the Content ID API answers per
+ * asset, so a million-row import writes one row per distinct asset instead of a queue task per video; the drain
+ * later carves the marked assets into tasks of 50, most-viewed first.
  */
-/** The report's kind says which Shorts signal its rows carry (shorts-sql.ts); null without a report row. */
-async function reportKind(db: Executor, reportId: number): Promise<string | null> {
-  const result = await db.execute(sql`SELECT kind FROM reports WHERE id = ${reportId}`);
-  return (result.rows[0] as { kind: string | null } | undefined)?.kind ?? null;
-}
-
 export async function mergeVideoRange(
   db: Executor,
   params: { reportId: number; range: VideoRange; excludeShorts: boolean },
@@ -80,7 +101,7 @@ m AS (
   -- catalog merges without writing a lock into every existing row.
   SELECT s.video_id, (o.video_id IS NULL) AS is_new, s.in_shorts_report, fp.fingerprint,
     ${sql.raw(mergedSelect)},
-    ${sql.raw(oldSelect)}
+    ${sql.raw(oldSelect)}, o.genre AS old_genre
   FROM src s LEFT JOIN videos o ON o.video_id = s.video_id AND ${videoIdRange("o", range)}
   LEFT JOIN import_video_fingerprints fp ON fp.report_id = ${reportId} AND fp.video_id = s.video_id AND ${videoIdRange("fp", range)}
 ),
@@ -98,6 +119,8 @@ ch AS MATERIALIZED (
     CASE WHEN d.changed AND NOT d.skip AND NOT d.is_new THEN '{' || concat_ws(',',
       ${sql.raw(changesText)}
     ) || '}' END AS changes,
+    ${sql.raw(assetToMark)} AS mark_asset_id,
+    CASE WHEN d.skip THEN d.old_views ELSE d.views END AS mark_views,
     ${sql.raw(changeSetFlags)}
   FROM d
 ),
@@ -131,7 +154,11 @@ fp AS (
 au AS (
   INSERT INTO metadata_syncs (video_id, source_kind, source_id, changes)
   SELECT video_id, 'report', ${String(reportId)}, changes::jsonb FROM ch WHERE changes IS NOT NULL
-)
+),
+to_mark AS (
+  SELECT mark_asset_id AS asset_id, max(mark_views) AS views FROM ch WHERE mark_asset_id IS NOT NULL GROUP BY mark_asset_id
+),
+marked AS (${markAssetsUpsert(sql`to_mark`)})
 SELECT
   count(*)::int AS videos,
   count(*) FILTER (WHERE NOT skip AND is_new)::int AS created,
@@ -140,6 +167,7 @@ SELECT
   count(*) FILTER (WHERE skip)::int AS skipped,
   -- The first ids by a top-N sort: a first import's range would otherwise sort all its new ids for ten of them.
   (SELECT array_agg(e.video_id ORDER BY e.video_id) FROM (SELECT video_id FROM ch WHERE NOT skip AND is_new ORDER BY video_id LIMIT ${CHANGE_SET_EXAMPLES}) e) AS new_videos_examples,
+  (SELECT count(*) FILTER (WHERE newly) FROM marked)::int AS enrichment_queued,
   ${sql.raw(changeSetSelect)}
 FROM ch
 `);
@@ -156,5 +184,6 @@ FROM ch
     unchanged: Number(row.unchanged),
     skipped: Number(row.skipped),
     changeSet,
+    enrichmentQueued: Number(row.enrichment_queued),
   };
 }

@@ -1,14 +1,17 @@
 import { ReportFileError } from "./file-error";
 import { HeaderFinder } from "./header-detection";
-import type { RawRecord } from "./record-splitter";
-import { recordBatches, type OpenText, type TextListener } from "./record-stream";
+import { SKIPPED_FIELDS, type RawRecord } from "./record-splitter";
+import { recordBatches, type OpenText, type RecordFilter, type TextListener } from "./record-stream";
 import { createRowMapper } from "./row-mapping";
 import type { Checkpoint, OpenBytes, RejectedRow, ReportChunk, ReportHeader, ReportRecord, ReportScan } from "./types";
 
 type Opened = { header: ReportHeader; leftover: RawRecord[]; batches: AsyncGenerator<RawRecord[]> };
 
 /** Reads from the top until the header; the records after it in the same batch are the first data rows. */
-async function openAtHeader(openBytes: OpenBytes, options: { filename?: string; openText?: OpenText; onText?: TextListener }): Promise<Opened> {
+async function openAtHeader(
+  openBytes: OpenBytes,
+  options: { filename?: string; openText?: OpenText; onText?: TextListener; filter?: RecordFilter },
+): Promise<Opened> {
   const batches = recordBatches(openBytes, options);
   const finder = new HeaderFinder();
   try {
@@ -86,13 +89,18 @@ export async function* streamReportChunk(
   const { onlyLines } = options;
   const { checkpoint, filename, openText } = options;
   const maxRows = Math.max(1, Math.floor(options.maxRows));
-  const opened = await openAtHeader(openBytes, { filename, openText });
+  // Rows the catalog already holds as they are (see lib/import/fingerprint) are only counted: not even cut into fields.
+  // Set once the header is found (the header finder needs every record's fields).
+  const filter: RecordFilter = {};
+  const opened = await openAtHeader(openBytes, { filename, openText, filter });
   const { header } = opened;
+  const wanted = onlyLines ? (line: number) => onlyLines.has(line) : undefined;
   let batches: AsyncGenerator<RawRecord[]>;
   if (checkpoint) {
     await opened.batches.return(undefined);
-    batches = recordBatches(openBytes, { start: checkpoint, filename, openText });
+    batches = recordBatches(openBytes, { start: checkpoint, filename, openText, filter: { wanted } });
   } else {
+    filter.wanted = wanted;
     batches = chain(opened.leftover, opened.batches);
   }
 
@@ -107,8 +115,7 @@ export async function* streamReportChunk(
           return { header, rowsRead, next: { byteOffset: raw.byteOffset, line: raw.line, headerLine: header.headerLine } };
         }
         rowsRead++;
-        // Rows the catalog already holds as they are (see lib/import/fingerprint) are counted, not mapped.
-        if (onlyLines && !onlyLines.has(raw.line)) continue;
+        if (raw.fields === SKIPPED_FIELDS || (onlyLines && !onlyLines.has(raw.line))) continue;
         const mapped = mapRow(raw.fields, raw.line);
         if (mapped.record) out.records.push(mapped.record);
         else out.rejected.push(mapped.rejected);

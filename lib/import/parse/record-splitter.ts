@@ -9,6 +9,12 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
+/**
+ * The fields of a record read past without splitting it (see `RecordSplitter.wanted`): it is counted as a row, and its
+ * line and offset are known, but its text is not cut into fields.
+ */
+export const SKIPPED_FIELDS: readonly string[] = Object.freeze([]) as readonly string[];
+
 /** Empty lines and rows of only commas (spreadsheet leftovers) carry nothing and are not counted as rows. */
 function isBlank(fields: string[]): boolean {
   for (let i = 0; i < fields.length; i++) if (fields[i] !== "") return false;
@@ -33,10 +39,22 @@ export class RecordSplitter {
   private quoteLine = 0;
   private recordLine: number;
   private recordByte: number;
+  /**
+   * Which records to cut into fields, by the line they start on; the others are only scanned to their end and come
+   * back with SKIPPED_FIELDS. A staging step that needs a few changed rows of a chunk then does not build the
+   * strings of all the others (most of a daily file's read). Consulted at each record's start.
+   */
+  wanted: ((line: number) => boolean) | undefined;
+  /** The current record is being skipped; `skipContent`: it has a non-blank character so far; `skipFieldStart`: at a field's start. */
+  private skipping = false;
+  private skipContent = false;
+  private skipFieldStart = true;
 
-  constructor(start: { byteOffset: number; line: number }) {
+  constructor(start: { byteOffset: number; line: number }, wanted?: (line: number) => boolean) {
     this.line = this.recordLine = start.line;
     this.recordByte = start.byteOffset;
+    this.wanted = wanted;
+    this.skipping = wanted ? !wanted(start.line) : false;
   }
 
   push(piece: TextPiece): RawRecord[] {
@@ -63,8 +81,45 @@ export class RecordSplitter {
       if (text.charCodeAt(0) === LF) { i = 1; this.recordByte += 1; }
     }
     let seg = i;
+    let { skipping, skipContent, skipFieldStart } = this;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
+      if (skipping) {
+        // The same state machine as below, without building fields: only quotes, line breaks and "anything there?".
+        if (inQuote) {
+          if (c === QUOTE) { inQuote = false; closedQuote = true; }
+          else { skipContent = true; if (c === LF) line++; }
+          continue;
+        }
+        if (c === LF || c === CR) {
+          if (skipContent) out.push({ fields: SKIPPED_FIELDS as string[], line: this.recordLine, byteOffset: this.recordByte });
+          line++;
+          if (c === CR) {
+            if (i + 1 < n) { if (text.charCodeAt(i + 1) === LF) i++; }
+            else this.skipLF = true;
+          }
+          seg = i + 1;
+          closedQuote = false;
+          this.recordLine = line;
+          this.recordByte = byteAt(i + 1);
+          skipping = this.wanted ? !this.wanted(line) : false;
+          skipContent = false;
+          skipFieldStart = true;
+        } else if (c === COMMA) {
+          closedQuote = false;
+          skipFieldStart = true;
+        } else if (c === QUOTE) {
+          if (closedQuote) { skipContent = true; inQuote = true; closedQuote = false; }
+          else if (skipFieldStart) { inQuote = true; this.quoteLine = line; }
+          else skipContent = true;
+          skipFieldStart = false;
+        } else {
+          skipContent = true;
+          closedQuote = false;
+          skipFieldStart = false;
+        }
+        continue;
+      }
       if (inQuote) {
         if (c === QUOTE) { cur += text.slice(seg, i); inQuote = false; closedQuote = true; seg = i + 1; }
         else if (c === LF) line++;
@@ -89,14 +144,15 @@ export class RecordSplitter {
         seg = i + 1;
         this.recordLine = line;
         this.recordByte = byteAt(i + 1);
+        if (this.wanted && !this.wanted(line)) { skipping = true; skipContent = false; skipFieldStart = true; }
       } else if (c === QUOTE) {
         if (closedQuote) { cur += '"'; inQuote = true; closedQuote = false; seg = i + 1; }
         else if (seg === i && cur === "") { inQuote = true; this.quoteLine = line; seg = i + 1; }
         // Otherwise a stray quote inside an unquoted field: kept as text, like common CSV readers do.
       } else closedQuote = false;
     }
-    cur += text.slice(seg);
-    Object.assign(this, { fields, cur, inQuote, closedQuote, line });
+    if (!skipping) cur += text.slice(seg);
+    Object.assign(this, { fields, cur, inQuote, closedQuote, line, skipping, skipContent, skipFieldStart });
     return out;
   }
 
@@ -106,7 +162,9 @@ export class RecordSplitter {
       throw new ReportFileError(`Unterminated quoted field: the quote opened on line ${this.quoteLine} is never closed`, this.quoteLine);
     }
     const out: RawRecord[] = [];
-    if (this.fields.length > 0 || this.cur !== "") {
+    if (this.skipping) {
+      if (this.skipContent) out.push({ fields: SKIPPED_FIELDS as string[], line: this.recordLine, byteOffset: this.recordByte });
+    } else if (this.fields.length > 0 || this.cur !== "") {
       this.fields.push(this.cur);
       if (!isBlank(this.fields)) out.push({ fields: this.fields, line: this.recordLine, byteOffset: this.recordByte });
     }

@@ -14,12 +14,16 @@ export type OpenText = (fromByte: number) => Promise<AsyncIterable<Uint8Array>>;
 /** Sees every piece of decompressed text a read hands on, in order, and whether the stored bytes were gzip. */
 export type TextListener = (bytes: Uint8Array, gzip: boolean) => Promise<void> | void;
 
+/** Which records to cut into fields (RecordSplitter.wanted); read at every piece, so it may be set mid-stream. */
+export type RecordFilter = { wanted?: (line: number) => boolean };
+
 export type RecordStreamOptions = {
   start?: StreamStart | null;
   filename?: string;
   /** Reads the text through this instead of decompressing the stored bytes from their start. */
   openText?: OpenText;
   onText?: TextListener;
+  filter?: RecordFilter;
 };
 
 /**
@@ -39,8 +43,10 @@ export async function* recordBatches(openBytes: OpenBytes, options: RecordStream
     if (start.byteOffset > 0) bytes = skipBytes(bytes, start.byteOffset);
   }
   const decoder = new Utf8Decoder(start);
-  const splitter = new RecordSplitter(start);
+  const { filter } = options;
+  const splitter = new RecordSplitter(start, filter?.wanted);
   for await (const chunk of bytes) {
+    if (filter) splitter.wanted = filter.wanted;
     if (onText) {
       const listened = onText(chunk, gzip);
       if (listened) await listened;

@@ -1,32 +1,17 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { stagingRange, videoIdRange, type VideoRange } from "@/lib/import/merge/batch-range";
+import { lacksEnrichment, markAssetsUpsert } from "@/lib/import/merge/enrichment-backlog";
 
 type Executor = Pick<Database, "execute">;
 
-/** A video still lacks what asset enrichment fills in (genre never comes from a report). */
-const LACKS_ENRICHMENT = sql.raw(`(v.upc IS NULL OR v.isrc IS NULL OR v.genre IS NULL OR cardinality(v.genre) = 0)`);
+const LACKS_ENRICHMENT = sql.raw(lacksEnrichment("v.upc", "v.isrc", "v.genre"));
+
+// A Videos-type report's ranges mark their assets inside the video merge itself (merge-videos.ts), from the rows it
+// has just merged, rather than reading the range's videos back afterwards (a scan and a join of the catalog per range).
 
 /**
- * Hands this range's videos that have an asset but lack UPC, ISRC or genre to enrichment by marking their ASSETS
- * (the backlog, F6): one asset is claimed by many videos and the Content ID API answers per asset, so a million-row
- * import writes one row per distinct asset instead of a queue task per video. The drain later carves the marked
- * assets into tasks of 50, most-viewed first. Returns how many assets joined the backlog (not already in it).
- */
-export async function enqueueAssetEnrichment(db: Executor, reportId: number, range: VideoRange = { from: "", to: null }): Promise<number> {
-  return markAssets(
-    db,
-    sql`
-  SELECT v.asset_id, max(v.views) AS views FROM videos v
-  WHERE v.video_id IN (SELECT s.video_id FROM import_staging s WHERE ${stagingRange(reportId, range)})
-    AND ${videoIdRange("v", range)}
-    AND v.asset_id IS NOT NULL AND ${LACKS_ENRICHMENT}
-  GROUP BY v.asset_id`,
-  );
-}
-
-/**
- * The same for an asset-level report (rows without a video id): its assets whose claimed videos lack UPC, ISRC or
+ * Hands videos that have an asset but lack UPC, ISRC or genre to enrichment by marking their ASSETS (the backlog,
+ * F6), here for an asset-level report (rows without a video id): its assets whose claimed videos lack UPC, ISRC or
  * genre after the report's values were carried to them. Assets are few next to videos, so one statement suffices.
  */
 export async function enqueueReportAssetsEnrichment(db: Executor, reportId: number): Promise<number> {
@@ -48,20 +33,9 @@ export async function enqueueReportAssetsEnrichment(db: Executor, reportId: numb
  * order and cannot deadlock.
  */
 async function markAssets(db: Executor, candidates: SQL): Promise<number> {
-  // "Newly marked" = the mark carries this transaction's now(): inserted here, or set here on an unmarked asset. The
-  // old value is not visible in RETURNING, and ranges merged side by side see each other's marks only once
-  // committed, so counting from a snapshot before the upsert would count a shared asset twice.
   const result = await db.execute(sql`
 WITH candidates AS (${candidates}),
-marked AS (
-  INSERT INTO assets AS a (asset_id, enrichment_requested_at, enrichment_views)
-  SELECT asset_id, now(), views FROM candidates ORDER BY asset_id
-  ON CONFLICT (asset_id) DO UPDATE SET
-    enrichment_requested_at = COALESCE(a.enrichment_requested_at, EXCLUDED.enrichment_requested_at),
-    enrichment_views = GREATEST(a.enrichment_views, EXCLUDED.enrichment_views)
-  WHERE a.enrichment_requested_at IS NULL OR a.enrichment_views IS DISTINCT FROM GREATEST(a.enrichment_views, EXCLUDED.enrichment_views)
-  RETURNING a.enrichment_requested_at = now() AS newly
-)
+marked AS (${markAssetsUpsert(sql`candidates`)})
 SELECT count(*) FILTER (WHERE newly)::int AS n FROM marked`);
   return Number((result.rows[0] as { n: number }).n);
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import type { ReportSummary } from "@/lib/db/schema";
 import { getReport, updateReport } from "@/lib/import/reports/report-queries";
@@ -5,7 +6,6 @@ import { combineChangeSet } from "./change-set";
 import { clearImportScratch, recordedResult, recordedResults } from "./import-steps";
 import type { CatalogComparison } from "@/lib/import/fingerprint/compare-with-catalog";
 import type { RangeResult } from "./merge-range-step";
-import type { StagedChunk } from "./stage-chunk";
 import type { AssetLevelResult } from "./merge-asset-level";
 
 /** Last step: totals from the recorded step results, the change set, enrichment hand-off, cleanup, `completed`. */
@@ -14,7 +14,8 @@ export async function finishReport(db: Database, params: { reportId: number; kin
   const report = await getReport(db, reportId);
   if (report.status === "completed" && report.summary) return report.summary;
 
-  const staged = await recordedResults<StagedChunk>(db, reportId, "stage-");
+  // Counted where they are stored: staging steps and a validation read that staged the rows itself both store them.
+  const rejected = await db.execute(sql`SELECT count(*)::int AS n FROM report_rows_rejected WHERE report_id = ${reportId}`);
   const ranges = await recordedResults<RangeResult>(db, reportId, "merge-");
   const [assets] = await recordedResults<AssetLevelResult>(db, reportId, "assets");
   const comparison = await recordedResult<CatalogComparison>(db, reportId, "compare");
@@ -27,7 +28,7 @@ export async function finishReport(db: Database, params: { reportId: number; kin
     updated: sum("updated") + (assets?.videosUpdated ?? 0),
     unchanged: sum("unchanged") + (comparison?.unchanged ?? 0),
     skipped: sum("skipped"),
-    rejected: staged.reduce((t, s) => t + s.rejected, 0),
+    rejected: Number((rejected.rows[0] as { n: number }).n),
     assets_created: assets?.created ?? 0,
     assets_updated: assets?.updated ?? 0,
     claims_created: sum("claimsCreated"),

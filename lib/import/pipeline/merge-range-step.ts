@@ -5,9 +5,8 @@ import { mergeVideoMetricsRange, type MetricsContext } from "@/lib/import/merge/
 import { mergeVideoRange, type VideoMergeCounts } from "@/lib/import/merge/merge-videos";
 import { lockCatalogMerges } from "@/lib/import/merge/catalog-merge-lock";
 import { runOnce } from "./import-steps";
-import { enqueueAssetEnrichment } from "./enqueue-enrichment";
 
-export type RangeResult = VideoMergeCounts & { claimsCreated: number; claimsUpdated: number; metricRows: number; enrichmentQueued: number };
+export type RangeResult = VideoMergeCounts & { claimsCreated: number; claimsUpdated: number; metricRows: number };
 
 /** Applies one video-id range of a staged report to the catalog, atomically and at most once. */
 export async function mergeRangeStep(
@@ -20,8 +19,7 @@ export async function mergeRangeStep(
     const videos = await mergeVideoRange(tx, { reportId, range: params.range, excludeShorts: params.excludeShorts });
     const claims = await mergeClaimRange(tx, { reportId, range: params.range, everyStagedVideoExists: videos.skipped === 0 });
     const metricRows = await mergeVideoMetricsRange(tx, params.metrics, params.range);
-    // The range's assets join the enrichment backlog here rather than at the end, so no single step reads a whole report's videos.
-    const enrichmentQueued = await enqueueAssetEnrichment(tx, reportId, params.range);
-    return { ...videos, claimsCreated: claims.created, claimsUpdated: claims.updated, metricRows, enrichmentQueued };
+    // The range's assets joined the enrichment backlog in the video merge, so no single step reads a whole report's videos.
+    return { ...videos, claimsCreated: claims.created, claimsUpdated: claims.updated, metricRows };
   });
 }

@@ -11,9 +11,22 @@ import { ReportFileChangedError } from "./s3-report-source";
 import { keepTextForStaging } from "./keep-text";
 import { getEnv } from "@/lib/env";
 import type { RecordsListener } from "@/lib/import/parse";
+import type { StagingWriter } from "@/lib/import/stage/staging-writer";
+import { stageWhileValidating, stagesWhileValidating, type StagedWhileValidating } from "./stage-while-validating";
 
 export type PreparedReport =
-  | { ok: true; reportId: number; kind: string; level: "video" | "asset"; totalRows: number; contentHash: string; defaultPeriod: string; excludeShorts: boolean }
+  | {
+      ok: true;
+      reportId: number;
+      kind: string;
+      level: "video" | "asset";
+      totalRows: number;
+      contentHash: string;
+      defaultPeriod: string;
+      excludeShorts: boolean;
+      /** Set when this read staged every row itself (stage-while-validating.ts): there are no staging steps. */
+      staged: StagedWhileValidating | null;
+    }
   | { ok: false; reportId: number; reason: string };
 
 
@@ -21,14 +34,15 @@ export type PreparedReport =
  * First step of an import: read the whole file once (gzip, UTF-8, header, row count, content hash) so that a
  * file-level failure is found before anything is written, and claim the content hash so the same content is
  * never imported twice at once. On the way it leaves the decompressed text where each staging step reads only
- * its own chunk (keep-text.ts; `chunkRows`: the staging chunk size, IMPORT_CHUNK_ROWS by default).
+ * its own chunk (keep-text.ts; `chunkRows`: the staging chunk size, IMPORT_CHUNK_ROWS by default). Given a
+ * `staging` writer and an empty catalog, it stages the rows itself instead (stage-while-validating.ts).
  */
 export async function prepareReport(
   db: Database,
   reportId: number,
   source: ReportSource,
   openFingerprints: () => Promise<FingerprintSink>,
-  options: { chunkRows?: number; copiedFromChunk?: number } = {},
+  options: { chunkRows?: number; copiedFromChunk?: number; staging?: StagingWriter } = {},
 ): Promise<PreparedReport> {
   const report = await getReport(db, reportId);
   if (report.status === "cancelled") return { ok: false, reportId, reason: "cancelled" };
@@ -40,25 +54,34 @@ export async function prepareReport(
   // attempt's are removed first); the compare step uses them to leave rows the catalog already holds unparsed.
   await db.execute(sql`DELETE FROM import_fingerprints WHERE report_id = ${reportId}`);
   const fingerprints = recordFingerprints(openFingerprints);
-  const text = source.text
-    ? keepTextForStaging(db, reportId, source.text, options.chunkRows ?? getEnv().IMPORT_CHUNK_ROWS, { copiedFromChunk: options.copiedFromChunk })
-    : null;
-  const onRecords: RecordsListener = text
-    ? async (header, records) => {
-        await text.onRecords(header, records);
-        await fingerprints.onRecords(header, records);
-      }
-    : fingerprints.onRecords;
+  const stager = options.staging && (await stagesWhileValidating(db)) ? stageWhileValidating(db, options.staging, reportId) : null;
+  await stager?.clear();
+  // Staged here, the rows need no copy of the text for staging steps.
+  const text =
+    source.text && !stager
+      ? keepTextForStaging(db, reportId, source.text, options.chunkRows ?? getEnv().IMPORT_CHUNK_ROWS, { copiedFromChunk: options.copiedFromChunk })
+      : null;
+  const listeners = [text?.onRecords, fingerprints.onRecords, stager?.onRecords].filter((l): l is RecordsListener => Boolean(l));
+  const onRecords: RecordsListener = async (header, records) => {
+    for (const listener of listeners) await listener(header, records);
+  };
   let scan: Awaited<ReturnType<typeof scanReport>>;
+  let staged: StagedWhileValidating | null = null;
   try {
     scan = await scanReport(hashing.source.openBytes, { filename: report.filename, onRecords, onText: text?.onText });
     await fingerprints.finish();
-    // A broken file's copy is not needed: its report fails below, and that clears the import's scratch.
-    if (scan.fileError) await text?.abort();
-    else await text?.finish();
+    // A broken file's copy and rows are not needed: its report fails below, and that clears the import's scratch.
+    if (scan.fileError) {
+      await text?.abort();
+      await stager?.discard(new Error(scan.fileError.message));
+    } else {
+      await text?.finish();
+      staged = (await stager?.finish()) ?? null;
+    }
   } catch (error) {
     await text?.abort();
     await fingerprints.abort(error as Error);
+    await stager?.discard(error as Error);
     if (!(error instanceof ReportFileChangedError)) throw error;
     // The catalog is untouched: the report fails at once, saying what to do, without a step error's retries.
     const reason = `${error.message}. Import it again to read its new content.`;
@@ -81,7 +104,9 @@ export async function prepareReport(
   }
   const defaultPeriod = periodFromFilename(report.filename, report.createdAt);
   await updateReport(db, reportId, {
-    progress: { processed_rows: 0, total_rows: scan.totalRows, percentage: 0, videos_created: 0, videos_updated: 0, errors: 0, phase: "staging" },
+    progress: staged
+      ? { processed_rows: staged.rowsRead, total_rows: scan.totalRows, percentage: 50, videos_created: 0, videos_updated: 0, errors: staged.rejected, phase: "applying" }
+      : { processed_rows: 0, total_rows: scan.totalRows, percentage: 0, videos_created: 0, videos_updated: 0, errors: 0, phase: "staging" },
   });
   return {
     ok: true,
@@ -92,5 +117,6 @@ export async function prepareReport(
     contentHash,
     defaultPeriod,
     excludeShorts: report.excludeShorts,
+    staged,
   };
 }

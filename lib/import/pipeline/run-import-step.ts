@@ -14,12 +14,12 @@ import { mergeRangeStep, type RangeResult } from "./merge-range-step";
 import { mergeAssetLevel } from "./merge-asset-level";
 import { finishReport } from "./finish-report";
 import { failReport } from "./fail-report";
-import { clearImportScratch, runOnce } from "./import-steps";
+import { clearImportScratch, recordedResult, runOnce } from "./import-steps";
 import { finishBulkLoad, startBulkLoadIfLarge } from "./bulk-load";
 import { restoreIndexesLeftByOtherImports } from "./bulk-load-restore";
 import { upsertReportChannels } from "@/lib/import/merge/merge-channels";
 import { openFingerprintSink } from "@/lib/import/fingerprint/fingerprint-writer";
-import { compareWithCatalog, forgetFingerprintsOfRejected } from "@/lib/import/fingerprint/compare-with-catalog";
+import { compareWithCatalog, forgetFingerprintsOfRejected, type CatalogComparison } from "@/lib/import/fingerprint/compare-with-catalog";
 import { NonRetriableError } from "inngest";
 import type { MetricsContext } from "@/lib/import/merge/merge-metrics";
 
@@ -50,7 +50,9 @@ export async function prepareStep(reportId: number) {
   const db = await getDb();
   const handle = await getDatabase();
   return withStatus(reportId, "validate-file", async () =>
-    prepareReport(db, reportId, s3ReportSource(await getReport(db, reportId)), () => openFingerprintSink(handle, reportId)),
+    prepareReport(db, reportId, s3ReportSource(await getReport(db, reportId)), () => openFingerprintSink(handle, reportId), {
+      staging: getEnv().IMPORT_STAGING_STEPS_ONLY ? undefined : stagingWriterFor(handle),
+    }),
   );
 }
 
@@ -101,7 +103,10 @@ export async function planStep(reportId: number): Promise<string[]> {
   await upsertReportChannels(db, reportId);
   await restoreIndexesLeftByOtherImports(db, reportId);
   await startBulkLoadIfLarge(db, reportId, getEnv().IMPORT_BULK_LOAD_MIN_VIDEOS);
-  return planVideoRanges(db, reportId, getEnv().IMPORT_MERGE_RANGE_VIDEOS);
+  // The videos staging holds: those the comparison found may change (asset-level reports have none to count).
+  const comparison = await recordedResult<CatalogComparison>(db, reportId, "compare");
+  const stagedVideos = comparison && comparison.videos > 0 ? comparison.videos - comparison.unchanged : null;
+  return planVideoRanges(db, reportId, getEnv().IMPORT_MERGE_RANGE_VIDEOS, { minRanges: RANGES_PER_APPLY_STEP, stagedVideos });
 }
 
 /** How many id ranges one apply step merges side by side (each in its own transaction and connection). */

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { importSteps, reportRowsRejected } from "@/lib/db/schema";
+import { importSteps } from "@/lib/db/schema";
 import { streamReportChunk, type ChunkEnd, type Checkpoint, type RejectedRow } from "@/lib/import/parse";
 import type { StagingSink, StagingWriter } from "@/lib/import/stage/staging-writer";
 import { stagingColumnsFilled, stagingInputs } from "@/lib/import/stage/staging-columns";
@@ -8,11 +8,10 @@ import { recordedResult, runOnce } from "./import-steps";
 import type { ReportSource } from "./report-source";
 import { changedLinesFrom } from "@/lib/import/fingerprint/compare-with-catalog";
 import { nextChunkStart, readTextLayout } from "./text-layout";
+import { REJECTED_PER_INSERT, storeRejected } from "./store-rejected";
 import { textOpener } from "./text-reader";
 
 export type StagedChunk = { next: Checkpoint | null; rowsRead: number; rejected: number };
-
-const REJECTED_PER_INSERT = 1000;
 
 /**
  * Reads up to `maxRows` rows from a checkpoint, validates them and streams the good ones into the staging table
@@ -94,22 +93,4 @@ async function markStarted(db: Database, reportId: number, stepKey: string): Pro
 async function clearFrom(db: Database, writer: StagingWriter, reportId: number, fromLine: number): Promise<void> {
   await writer.clearFrom(reportId, fromLine);
   await db.execute(sql`DELETE FROM report_rows_rejected WHERE report_id = ${reportId} AND line >= ${fromLine}`);
-}
-
-async function storeRejected(db: Database, reportId: number, rows: RejectedRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += REJECTED_PER_INSERT) {
-    await db
-      .insert(reportRowsRejected)
-      .values(
-        rows.slice(i, i + REJECTED_PER_INSERT).map((r) => ({
-          reportId,
-          line: r.line,
-          column: r.column ?? null,
-          value: r.value ?? null,
-          reason: r.reason,
-          raw: r.raw ? JSON.stringify(r.raw) : null,
-        })),
-      )
-      .onConflictDoNothing();
-  }
 }
