@@ -47,8 +47,10 @@ it("audits exactly the fields the next day's file changed, and nothing when it c
     },
   });
   expect(day2.report.status).toBe("completed");
-  // 99 changed and 20 new videos of 2,000: only their rows were read into staging.
+  // 99 changed and 20 new videos of 2,000: only their rows were read into staging, by one step reading the file once
+  // (fewer changed rows than a chunk holds), not one step per 700-row chunk of the file.
   expect(stagedRows).toBe(99 + 20);
+  expect(Object.keys(day2.steps).filter((step) => step.startsWith("stage-"))).toEqual(["stage-0"]);
   const check = await checkDailyImport(db(), day2.report, ROWS);
   expect(check.problems).toEqual([]);
   expect(check).toMatchObject({ auditRows: 99, expectedAuditRows: 99, auditExact: true });
@@ -61,4 +63,28 @@ it("audits exactly the fields the next day's file changed, and nothing when it c
   const again = await runImportSteps("reports/video_report_Daily_V_v1-3-day2-again.csv");
   expect(again.report.summary).toMatchObject({ created: 0, updated: 0, unchanged: ROWS });
   expect(await audited()).toBe(before);
+}, 120_000);
+
+it("stages the changed rows in steps of at most a chunk each, reading on past the unchanged ones, with the same result", async () => {
+  await db().execute(sql`TRUNCATE videos, claims, assets, metadata_syncs, video_metrics, channels, reports, report_rows_rejected RESTART IDENTITY CASCADE`);
+  process.env.IMPORT_CHUNK_ROWS = "50";
+  resetEnvCache();
+  try {
+    await runImportSteps("reports/video_report_Daily_V_v1-3-day1.csv");
+    const staged: number[] = [];
+    const day2 = await runImportSteps("reports/video_report_Daily_V_v1-3-day2.csv", {
+      afterStep: async (step, reportId) => {
+        if (step.startsWith("stage-")) staged.push((await rows<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM import_staging WHERE report_id = ${reportId}`))[0].n);
+      },
+    });
+    // 119 changed or new rows of 2,000: three steps of 50, 50 and 19, where chunks of the file would have been 40 steps.
+    expect(staged).toEqual([50, 100, 119]);
+    expect(day2.report.summary).toMatchObject({ total_rows: ROWS, created: 20, updated: 99 });
+    const check = await checkDailyImport(db(), day2.report, ROWS);
+    expect(check.problems).toEqual([]);
+    expect(check).toMatchObject({ auditRows: 99, expectedAuditRows: 99, auditExact: true });
+  } finally {
+    process.env.IMPORT_CHUNK_ROWS = "700";
+    resetEnvCache();
+  }
 }, 120_000);

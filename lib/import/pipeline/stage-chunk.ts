@@ -40,13 +40,17 @@ export async function stageChunk(
   let rejectedCount = 0;
   let end: ChunkEnd;
   const onlyLines = params.onlyChanged ? await changedLinesFrom(db, reportId, fromLine, params.maxRows) : undefined;
+  // Staging only the rows that may change, a step reads on until it has `maxRows` of them (or to the end), however
+  // many unchanged rows lie between: a daily file's few changed rows are then read in one pass over the text rather
+  // than one step per chunk of the file, each decompressing a .csv.gz from its start.
+  const fileRows = onlyLines ? await fileRowsCovering(db, reportId, fromLine, onlyLines, params.maxRows) : params.maxRows;
   // The text the validation read left: the step reads its header and its own chunk, nothing before it (but for the
   // first few chunks of a .csv.gz, see keep-text.ts). Without one (a source that has none, or a run validated
   // before there were any) the file is read from its start.
   const layout = source.text ? await readTextLayout(db, reportId) : undefined;
   const openText = layout && source.text ? textOpener(layout, source.text, source.openBytes) : undefined;
-  const nextStart = layout ? nextChunkStart(layout, params.checkpoint, params.maxRows) : undefined;
-  const stream = streamReportChunk(source.openBytes, { checkpoint: params.checkpoint, maxRows: params.maxRows, onlyLines, openText, nextStart });
+  const nextStart = layout ? nextChunkStart(layout, params.checkpoint, fileRows) : undefined;
+  const stream = streamReportChunk(source.openBytes, { checkpoint: params.checkpoint, maxRows: fileRows, onlyLines, openText, nextStart });
   try {
     let pendingRejected: RejectedRow[] = [];
     for (;;) {
@@ -78,6 +82,21 @@ export async function stageChunk(
   }
   const result: StagedChunk = { next: end.next, rowsRead: end.rowsRead, rejected: rejectedCount };
   return runOnce(db, reportId, stepKey, async () => result);
+}
+
+/**
+ * How many of the file's rows from `fromLine` on a step reads to stage `lines` (the next changed rows, at most
+ * `limit`): all the rest when fewer than `limit` are left, else up to the last of them (rows counted by their
+ * fingerprints, one per data row).
+ */
+async function fileRowsCovering(db: Database, reportId: number, fromLine: number, lines: ReadonlySet<number>, limit: number): Promise<number> {
+  if (lines.size < limit) return Infinity;
+  let last = fromLine;
+  for (const line of lines) if (line > last) last = line;
+  const result = await db.execute(
+    sql`SELECT count(*)::int AS n FROM import_fingerprints WHERE report_id = ${reportId} AND line >= ${fromLine} AND line <= ${last}`,
+  );
+  return Number((result.rows[0] as { n: number }).n);
 }
 
 /** Records that an attempt of this chunk started; true when an earlier attempt had already started it. */
