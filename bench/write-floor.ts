@@ -4,7 +4,8 @@
 // every claim, the enrichment backlog on the assets). Since issue #9 a created video carries its creating
 // report instead of a per-field audit record, so the floor has no audit write. Twice: with every index kept up to date
 // row by row, and as a bulk load (issue #12, lib/import/pipeline/bulk-load.ts): the same writes with the secondary
-// indexes dropped, then built on two connections side by side. Run: `npx tsx bench/write-floor.ts` (BENCH_ROWS).
+// indexes dropped, then built on two connections side by side. Then the daily file's floor (bench/daily-floor.ts) on
+// the catalog that leaves. Run: `npm run bench:floor` (BENCH_ROWS).
 import { createReadStream, existsSync, mkdirSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
@@ -18,6 +19,8 @@ import { migrateDatabase } from "./migrate-database";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { buildWeight, createIfMissingStatement, dropIndexes } from "@/lib/db/secondary-indexes";
 import { indexesDroppedForBulkLoad } from "@/lib/import/pipeline/bulk-load";
+import { dailyFilePath, ensureDailyFile } from "./daily-file-case";
+import { timeDailyFloor } from "./daily-floor";
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -96,6 +99,17 @@ async function main() {
     writes.forEach(([label], i) => console.log(`| ${label} | ${rowByRow[i].toFixed(1)} | ${bulk[i].toFixed(1)} |`));
     console.log(`| building the dropped indexes (two connections) | — | ${buildSeconds.toFixed(1)} |`);
     console.log(`| **sum of the required writes** | **${total.rowByRow.toFixed(1)} = ${(total.rowByRow / copySeconds).toFixed(2)}× COPY** | **${total.bulk.toFixed(1)} = ${(total.bulk / copySeconds).toFixed(2)}× COPY** |`);
+
+    const dailyFile = dailyFilePath(path.dirname(file), rows);
+    await ensureDailyFile(dailyFile, rows);
+    const daily = await timeDailyFloor(client, dailyFile);
+    const dailyTotal = daily.seconds.update + daily.seconds.audit + daily.seconds.insert;
+    console.log(`\n| daily file's writes into that catalog (every index in place) | seconds |`);
+    console.log(`| --- | --- |`);
+    console.log(`| update the ${daily.changed.toLocaleString("en")} changed videos | ${daily.seconds.update.toFixed(1)} |`);
+    console.log(`| their audit records | ${daily.seconds.audit.toFixed(1)} |`);
+    console.log(`| insert the ${daily.created.toLocaleString("en")} new videos | ${daily.seconds.insert.toFixed(1)} |`);
+    console.log(`| **sum** (WAL written: ${Math.round(daily.seconds.walMb)} MB) | **${dailyTotal.toFixed(1)} = ${(dailyTotal / copySeconds).toFixed(2)}× COPY** |`);
     await client.end();
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
