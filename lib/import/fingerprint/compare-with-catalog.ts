@@ -34,9 +34,6 @@ export async function compareWithCatalog(
   await useBulkJoins(db);
   // The million groups by sorting byte-wise (COLLATE "C" above) rather than hashing: 1.1 s instead of 1.9 s.
   await db.execute(sql`SET LOCAL enable_hashagg = off`);
-  // One statement on one connection sorts a row per record (a million of them): in memory rather than in 37 MB of
-  // temporary files, which the merges' 64 MB (two side by side) left it.
-  await db.execute(sql`SET LOCAL work_mem = '256MB'`);
   await db.execute(sql`ANALYZE import_fingerprints`);
   // Only videos that may change are stored (their fingerprint goes into the catalog with the merge); on a
   // re-import of unchanged rows nothing is written at all.
