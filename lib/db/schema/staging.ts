@@ -70,7 +70,7 @@ export const importSteps = pgTable("import_steps", {
 }, (t) => [primaryKey({ columns: [t.reportId, t.stepKey] })]);
 
 // One row per report record, written while the file is validated: the record's line, its video id as written and
-// a hash of its cells. Unlogged scratch space like import_staging.
+// a hash of its stored text (lib/import/parse/record-hash.ts). Unlogged scratch space like import_staging.
 export const importFingerprints = pgTable("import_fingerprints", {
   reportId: integer("report_id").notNull(),
   line: integer("line").notNull(),

@@ -13,7 +13,8 @@ export type CatalogComparison = { videos: number; unchanged: number; newVideos: 
 
 // Bump when the mapping of rows to the catalog changes, so fingerprints written by older code never match.
 // 2: Shorts decided by the strongest signal (a long-form revenue report's rows now change videos they left alone).
-const FINGERPRINT_VERSION = 2;
+// 3: a record's hash is of its stored text, computed by the splitter (lib/import/parse/record-hash.ts), not of its cells.
+const FINGERPRINT_VERSION = 3;
 
 /**
  * Fingerprints each video of the report (its rows' hashes, count and last row, with everything else that shapes the

@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { copyText, openCopyLines } from "@/lib/db/copy-lines";
 import { toPgArrayLiteral } from "@/lib/import/stage/pg-array-literal";
-import { rowHash } from "./row-hash";
 
 export type FingerprintSink = {
-  add: (line: number, videoKey: string, fields: readonly string[]) => Promise<void> | void;
+  /** `hash`: the record's hash (lib/import/parse/record-hash.ts). */
+  add: (line: number, videoKey: string, hash: number) => Promise<void> | void;
   finish: () => Promise<void>;
   abort: (error: Error) => Promise<void>;
 };
@@ -18,7 +18,7 @@ export async function openFingerprintSink(handle: DatabaseHandle, reportId: numb
     const writer = await openCopyLines(handle.pgPool, "COPY import_fingerprints (report_id, line, video_key, row_hash) FROM STDIN");
     const prefix = `${reportId}\t`;
     return {
-      add: (line, videoKey, fields) => writer.push(`${prefix}${line}\t${videoKey === "" ? "\\N" : copyText(videoKey)}\t${rowHash(fields)}`),
+      add: (line, videoKey, hash) => writer.push(`${prefix}${line}\t${videoKey === "" ? "\\N" : copyText(videoKey)}\t${hash}`),
       finish: writer.finish,
       abort: writer.abort,
     };
@@ -39,10 +39,10 @@ FROM unnest(${toPgArrayLiteral(batch.lines)}::int4[], ${toPgArrayLiteral(batch.k
   AS u(line, video_key, row_hash)`);
   };
   return {
-    add: (line, videoKey, fields) => {
+    add: (line, videoKey, hash) => {
       lines.push(line);
       keys.push(videoKey === "" ? null : videoKey);
-      hashes.push(rowHash(fields));
+      hashes.push(hash);
       if (lines.length >= ROWS_PER_INSERT) return insert();
     },
     finish: insert,

@@ -1,8 +1,12 @@
 import { ReportFileError } from "./file-error";
 import type { TextPiece } from "./utf8-decoder";
+import { FNV_PRIME, HASH_A_SEED, HASH_B_SEED, finishHash } from "./record-hash";
 
-/** One CSV record: its fields, the 1-based line it starts on and its start offset in the decompressed bytes. */
-export type RawRecord = { fields: string[]; line: number; byteOffset: number };
+/**
+ * One CSV record: its fields, the 1-based line it starts on, its start offset in the decompressed bytes and a 53-bit
+ * hash of its text as stored (record-hash.ts; 0 for a skipped record), computed while splitting it.
+ */
+export type RawRecord = { fields: string[]; line: number; byteOffset: number; hash: number };
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -49,6 +53,9 @@ export class RecordSplitter {
   private skipping = false;
   private skipContent = false;
   private skipFieldStart = true;
+  /** The two lanes of the current record's hash (record-hash.ts), carried across pieces like its fields. */
+  private ha = HASH_A_SEED;
+  private hb = HASH_B_SEED;
 
   constructor(start: { byteOffset: number; line: number }, wanted?: (line: number) => boolean) {
     this.line = this.recordLine = start.line;
@@ -81,7 +88,7 @@ export class RecordSplitter {
       if (text.charCodeAt(0) === LF) { i = 1; this.recordByte += 1; }
     }
     let seg = i;
-    let { skipping, skipContent, skipFieldStart } = this;
+    let { skipping, skipContent, skipFieldStart, ha, hb } = this;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
       if (skipping) {
@@ -92,7 +99,7 @@ export class RecordSplitter {
           continue;
         }
         if (c === LF || c === CR) {
-          if (skipContent) out.push({ fields: SKIPPED_FIELDS as string[], line: this.recordLine, byteOffset: this.recordByte });
+          if (skipContent) out.push({ fields: SKIPPED_FIELDS as string[], line: this.recordLine, byteOffset: this.recordByte, hash: 0 });
           line++;
           if (c === CR) {
             if (i + 1 < n) { if (text.charCodeAt(i + 1) === LF) i++; }
@@ -120,19 +127,26 @@ export class RecordSplitter {
         }
         continue;
       }
+      // Every character of the record but its line break goes into the hash (inline: this loop runs once per character).
       if (inQuote) {
+        ha = Math.imul(ha ^ c, FNV_PRIME);
+        hb = ((hb << 5) - hb + c) | 0;
         if (c === QUOTE) { cur += text.slice(seg, i); inQuote = false; closedQuote = true; seg = i + 1; }
         else if (c === LF) line++;
         continue;
       }
       if (c === COMMA) {
+        ha = Math.imul(ha ^ c, FNV_PRIME);
+        hb = ((hb << 5) - hb + c) | 0;
         fields.push(seg === i ? cur : cur + text.slice(seg, i));
         cur = "";
         seg = i + 1;
         closedQuote = false;
       } else if (c === LF || c === CR) {
         fields.push(seg === i ? cur : cur + text.slice(seg, i));
-        if (!isBlank(fields)) out.push({ fields, line: this.recordLine, byteOffset: this.recordByte });
+        if (!isBlank(fields)) out.push({ fields, line: this.recordLine, byteOffset: this.recordByte, hash: finishHash(ha, hb) });
+        ha = HASH_A_SEED;
+        hb = HASH_B_SEED;
         fields = [];
         cur = "";
         closedQuote = false;
@@ -146,13 +160,19 @@ export class RecordSplitter {
         this.recordByte = byteAt(i + 1);
         if (this.wanted && !this.wanted(line)) { skipping = true; skipContent = false; skipFieldStart = true; }
       } else if (c === QUOTE) {
+        ha = Math.imul(ha ^ c, FNV_PRIME);
+        hb = ((hb << 5) - hb + c) | 0;
         if (closedQuote) { cur += '"'; inQuote = true; closedQuote = false; seg = i + 1; }
         else if (seg === i && cur === "") { inQuote = true; this.quoteLine = line; seg = i + 1; }
         // Otherwise a stray quote inside an unquoted field: kept as text, like common CSV readers do.
-      } else closedQuote = false;
+      } else {
+        ha = Math.imul(ha ^ c, FNV_PRIME);
+        hb = ((hb << 5) - hb + c) | 0;
+        closedQuote = false;
+      }
     }
     if (!skipping) cur += text.slice(seg);
-    Object.assign(this, { fields, cur, inQuote, closedQuote, line, skipping, skipContent, skipFieldStart });
+    Object.assign(this, { fields, cur, inQuote, closedQuote, line, skipping, skipContent, skipFieldStart, ha, hb });
     return out;
   }
 
@@ -163,11 +183,13 @@ export class RecordSplitter {
     }
     const out: RawRecord[] = [];
     if (this.skipping) {
-      if (this.skipContent) out.push({ fields: SKIPPED_FIELDS as string[], line: this.recordLine, byteOffset: this.recordByte });
+      if (this.skipContent) out.push({ fields: SKIPPED_FIELDS as string[], line: this.recordLine, byteOffset: this.recordByte, hash: 0 });
     } else if (this.fields.length > 0 || this.cur !== "") {
       this.fields.push(this.cur);
-      if (!isBlank(this.fields)) out.push({ fields: this.fields, line: this.recordLine, byteOffset: this.recordByte });
+      if (!isBlank(this.fields)) out.push({ fields: this.fields, line: this.recordLine, byteOffset: this.recordByte, hash: finishHash(this.ha, this.hb) });
     }
+    this.ha = HASH_A_SEED;
+    this.hb = HASH_B_SEED;
     this.fields = [];
     this.cur = "";
     return out;
