@@ -61,6 +61,16 @@ beforeEach(async () => {
   resetEnvCache();
 });
 
+/** For this test only: rows staged by the staging steps, even by a first import (IMPORT_STAGING_STEPS_ONLY). */
+function useStagingSteps() {
+  process.env.IMPORT_STAGING_STEPS_ONLY = "1";
+  resetEnvCache();
+  onTestFinished(() => {
+    delete process.env.IMPORT_STAGING_STEPS_ONLY;
+    resetEnvCache();
+  });
+}
+
 describe("a durable import", () => {
   it("resumes after the executor is killed mid-import and ends identical to an uninterrupted run", async () => {
     const body = syntheticReport(3000);
@@ -86,12 +96,7 @@ describe("a durable import", () => {
   it("cancels an import before it changes the catalog and leaves no scratch rows", async () => {
     process.env.IMPORT_CHUNK_ROWS = "100";
     // Cancelled while its staging steps run (a first import's validation read would otherwise stage every row).
-    process.env.IMPORT_STAGING_STEPS_ONLY = "1";
-    resetEnvCache();
-    onTestFinished(() => {
-      delete process.env.IMPORT_STAGING_STEPS_ONLY;
-      resetEnvCache();
-    });
+    useStagingSteps();
     const id = await startImport("reports/video_report_Cancel_V_v1-3.csv", syntheticReport(3000));
     await until(async () => ((await getReport(db(), id)).progress?.processed_rows ?? 0) > 0, "staging to start");
     const cancelled = await cancelImport(db(), id);
@@ -119,12 +124,7 @@ describe("a durable import", () => {
     });
     process.env.IMPORT_CHUNK_ROWS = "200";
     // Ten staging steps, each publishing its progress.
-    process.env.IMPORT_STAGING_STEPS_ONLY = "1";
-    resetEnvCache();
-    onTestFinished(() => {
-      delete process.env.IMPORT_STAGING_STEPS_ONLY;
-      resetEnvCache();
-    });
+    useStagingSteps();
     const report = await waitForReport(db(), await startImport("reports/video_report_Live_V_v1-3.csv", syntheticReport(2000)));
     await until(async () => events.at(-1)?.status === "completed", "the final event", 5000);
     client.disconnect();

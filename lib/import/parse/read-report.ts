@@ -115,6 +115,7 @@ export async function* streamReportChunk(
           return { header, rowsRead, next: { byteOffset: raw.byteOffset, line: raw.line, headerLine: header.headerLine } };
         }
         rowsRead++;
+        // Skipped by the splitter, or (in the first batch, split before the header was found) not wanted.
         if (raw.fields === SKIPPED_FIELDS || (onlyLines && !onlyLines.has(raw.line))) continue;
         const mapped = mapRow(raw.fields, raw.line);
         if (mapped.record) out.records.push(mapped.record);

@@ -49,10 +49,9 @@ export class RecordSplitter {
    * strings of all the others (most of a daily file's read). Consulted at each record's start.
    */
   wanted: ((line: number) => boolean) | undefined;
-  /** The current record is being skipped; `skipContent`: it has a non-blank character so far; `skipFieldStart`: at a field's start. */
+  /** The current record is being skipped; `skipContent`: a field of it already ended holding something. */
   private skipping = false;
   private skipContent = false;
-  private skipFieldStart = true;
   /** The two lanes of the current record's hash (record-hash.ts), carried across pieces like its fields. */
   private ha = HASH_A_SEED;
   private hb = HASH_B_SEED;
@@ -88,66 +87,42 @@ export class RecordSplitter {
       if (text.charCodeAt(0) === LF) { i = 1; this.recordByte += 1; }
     }
     let seg = i;
-    let { skipping, skipContent, skipFieldStart, ha, hb } = this;
+    let { skipping, skipContent, ha, hb } = this;
+    // One state machine for both kinds of record. A skipped record (see `wanted`) builds no field: the slices and
+    // pushes are left out, and whether it holds anything but commas and empty quotes is tracked instead. The hash
+    // takes every character of the record but its line break (inline: this loop runs once per character).
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (skipping) {
-        // The same state machine as below, without building fields: only quotes, line breaks and "anything there?".
-        if (inQuote) {
-          if (c === QUOTE) { inQuote = false; closedQuote = true; }
-          else { skipContent = true; if (c === LF) line++; }
-          continue;
-        }
-        if (c === LF || c === CR) {
-          if (skipContent) out.push({ fields: SKIPPED_FIELDS as string[], line: this.recordLine, byteOffset: this.recordByte, hash: 0 });
-          line++;
-          if (c === CR) {
-            if (i + 1 < n) { if (text.charCodeAt(i + 1) === LF) i++; }
-            else this.skipLF = true;
-          }
-          seg = i + 1;
-          closedQuote = false;
-          this.recordLine = line;
-          this.recordByte = byteAt(i + 1);
-          skipping = this.wanted ? !this.wanted(line) : false;
-          skipContent = false;
-          skipFieldStart = true;
-        } else if (c === COMMA) {
-          closedQuote = false;
-          skipFieldStart = true;
-        } else if (c === QUOTE) {
-          if (closedQuote) { skipContent = true; inQuote = true; closedQuote = false; }
-          else if (skipFieldStart) { inQuote = true; this.quoteLine = line; }
-          else skipContent = true;
-          skipFieldStart = false;
-        } else {
-          skipContent = true;
-          closedQuote = false;
-          skipFieldStart = false;
-        }
-        continue;
-      }
-      // Every character of the record but its line break goes into the hash (inline: this loop runs once per character).
       if (inQuote) {
         ha = Math.imul(ha ^ c, FNV_PRIME);
         hb = ((hb << 5) - hb + c) | 0;
-        if (c === QUOTE) { cur += text.slice(seg, i); inQuote = false; closedQuote = true; seg = i + 1; }
-        else if (c === LF) line++;
+        if (c === QUOTE) {
+          if (!skipping) cur += text.slice(seg, i);
+          else if (i > seg || cur !== "") skipContent = true;
+          inQuote = false;
+          closedQuote = true;
+          seg = i + 1;
+        } else if (c === LF) line++;
         continue;
       }
       if (c === COMMA) {
         ha = Math.imul(ha ^ c, FNV_PRIME);
         hb = ((hb << 5) - hb + c) | 0;
-        fields.push(seg === i ? cur : cur + text.slice(seg, i));
+        if (!skipping) fields.push(seg === i ? cur : cur + text.slice(seg, i));
+        else if (seg !== i || cur !== "") skipContent = true;
         cur = "";
         seg = i + 1;
         closedQuote = false;
       } else if (c === LF || c === CR) {
-        fields.push(seg === i ? cur : cur + text.slice(seg, i));
-        if (!isBlank(fields)) out.push({ fields, line: this.recordLine, byteOffset: this.recordByte, hash: finishHash(ha, hb) });
+        if (skipping) {
+          if (skipContent || seg !== i || cur !== "") out.push({ fields: SKIPPED_FIELDS as string[], line: this.recordLine, byteOffset: this.recordByte, hash: 0 });
+        } else {
+          fields.push(seg === i ? cur : cur + text.slice(seg, i));
+          if (!isBlank(fields)) out.push({ fields, line: this.recordLine, byteOffset: this.recordByte, hash: finishHash(ha, hb) });
+          fields = [];
+        }
         ha = HASH_A_SEED;
         hb = HASH_B_SEED;
-        fields = [];
         cur = "";
         closedQuote = false;
         line++;
@@ -158,12 +133,19 @@ export class RecordSplitter {
         seg = i + 1;
         this.recordLine = line;
         this.recordByte = byteAt(i + 1);
-        if (this.wanted && !this.wanted(line)) { skipping = true; skipContent = false; skipFieldStart = true; }
+        skipping = this.wanted ? !this.wanted(line) : false;
+        skipContent = false;
       } else if (c === QUOTE) {
         ha = Math.imul(ha ^ c, FNV_PRIME);
         hb = ((hb << 5) - hb + c) | 0;
-        if (closedQuote) { cur += '"'; inQuote = true; closedQuote = false; seg = i + 1; }
-        else if (seg === i && cur === "") { inQuote = true; this.quoteLine = line; seg = i + 1; }
+        if (closedQuote) {
+          // An escaped quote: the field holds a '"'.
+          if (!skipping) cur += '"';
+          else skipContent = true;
+          inQuote = true;
+          closedQuote = false;
+          seg = i + 1;
+        } else if (seg === i && cur === "") { inQuote = true; this.quoteLine = line; seg = i + 1; }
         // Otherwise a stray quote inside an unquoted field: kept as text, like common CSV readers do.
       } else {
         ha = Math.imul(ha ^ c, FNV_PRIME);
@@ -171,8 +153,10 @@ export class RecordSplitter {
         closedQuote = false;
       }
     }
-    if (!skipping) cur += text.slice(seg);
-    Object.assign(this, { fields, cur, inQuote, closedQuote, line, skipping, skipContent, skipFieldStart, ha, hb });
+    // The field's text so far carries over to the next piece (for a skipped record only so that "anything there?"
+    // and "at a field's start?" stay right: it is at most one field's text per piece).
+    cur += text.slice(seg);
+    Object.assign(this, { fields, cur, inQuote, closedQuote, line, skipping, skipContent, ha, hb });
     return out;
   }
 
@@ -183,7 +167,7 @@ export class RecordSplitter {
     }
     const out: RawRecord[] = [];
     if (this.skipping) {
-      if (this.skipContent) out.push({ fields: SKIPPED_FIELDS as string[], line: this.recordLine, byteOffset: this.recordByte, hash: 0 });
+      if (this.skipContent || this.cur !== "") out.push({ fields: SKIPPED_FIELDS as string[], line: this.recordLine, byteOffset: this.recordByte, hash: 0 });
     } else if (this.fields.length > 0 || this.cur !== "") {
       this.fields.push(this.cur);
       if (!isBlank(this.fields)) out.push({ fields: this.fields, line: this.recordLine, byteOffset: this.recordByte, hash: finishHash(this.ha, this.hb) });

@@ -1,14 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { importSteps } from "@/lib/db/schema";
-import { streamReportChunk, type ChunkEnd, type Checkpoint, type RejectedRow } from "@/lib/import/parse";
-import type { StagingSink, StagingWriter } from "@/lib/import/stage/staging-writer";
-import { stagingColumnsFilled, stagingInputs } from "@/lib/import/stage/staging-columns";
+import { streamReportChunk, type ChunkEnd, type Checkpoint } from "@/lib/import/parse";
+import type { StagingWriter } from "@/lib/import/stage/staging-writer";
 import { recordedResult, runOnce } from "./import-steps";
 import type { ReportSource } from "./report-source";
 import { changedLinesFrom } from "@/lib/import/fingerprint/compare-with-catalog";
 import { nextChunkStart, readTextLayout } from "./text-layout";
-import { REJECTED_PER_INSERT, storeRejected } from "./store-rejected";
+import { openStagedRows } from "./staged-rows";
 import { textOpener } from "./text-reader";
 
 export type StagedChunk = { next: Checkpoint | null; rowsRead: number; rejected: number };
@@ -36,8 +35,6 @@ export async function stageChunk(
   const fromLine = params.checkpoint?.line ?? 0;
   if (await markStarted(db, reportId, stepKey)) await clearFrom(db, writer, reportId, fromLine);
 
-  let sink: StagingSink | null = null;
-  let rejectedCount = 0;
   let end: ChunkEnd;
   const onlyLines = params.onlyChanged ? await changedLinesFrom(db, reportId, fromLine, params.maxRows) : undefined;
   // Staging only the rows that may change, a step reads on until it has `maxRows` of them (or to the end), however
@@ -51,36 +48,25 @@ export async function stageChunk(
   const openText = layout && source.text ? textOpener(layout, source.text, source.openBytes) : undefined;
   const nextStart = layout ? nextChunkStart(layout, params.checkpoint, fileRows) : undefined;
   const stream = streamReportChunk(source.openBytes, { checkpoint: params.checkpoint, maxRows: fileRows, onlyLines, openText, nextStart });
+  const rows = openStagedRows(db, writer, reportId);
+  let rejected: number;
   try {
-    let pendingRejected: RejectedRow[] = [];
     for (;;) {
       const step = await stream.next();
       if (step.done) {
         end = step.value;
         break;
       }
-      if (step.value.records.length) {
-        sink ??= await writer.open(reportId, stagingColumnsFilled(step.value.fills));
-        await sink.add(stagingInputs(step.value.records));
-      }
-      if (step.value.rejected.length) {
-        rejectedCount += step.value.rejected.length;
-        pendingRejected.push(...step.value.rejected);
-        if (pendingRejected.length >= REJECTED_PER_INSERT) {
-          await storeRejected(db, reportId, pendingRejected);
-          pendingRejected = [];
-        }
-      }
+      await rows.add(step.value);
     }
-    await storeRejected(db, reportId, pendingRejected);
-    await sink?.finish();
+    rejected = await rows.finish();
   } catch (error) {
-    await sink?.abort(error as Error);
+    await rows.abort(error as Error);
     // Stops the download and decompression the failed chunk was in the middle of.
     await stream.return(undefined as unknown as ChunkEnd);
     throw error;
   }
-  const result: StagedChunk = { next: end.next, rowsRead: end.rowsRead, rejected: rejectedCount };
+  const result: StagedChunk = { next: end.next, rowsRead: end.rowsRead, rejected };
   return runOnce(db, reportId, stepKey, async () => result);
 }
 

@@ -1,11 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import type { RecordsListener, RejectedRow } from "@/lib/import/parse";
+import type { RecordsListener, RowBatch } from "@/lib/import/parse";
 import { createRowMapper, type RowMapper } from "@/lib/import/parse/row-mapping";
-import type { StagingSink, StagingWriter } from "@/lib/import/stage/staging-writer";
-import { stagingColumnsFilled, stagingInputs } from "@/lib/import/stage/staging-columns";
-import type { ReportRecord } from "@/lib/import/parse";
-import { REJECTED_PER_INSERT, storeRejected } from "./store-rejected";
+import type { StagingWriter } from "@/lib/import/stage/staging-writer";
+import { openStagedRows } from "./staged-rows";
 
 /** What the validation read staged: the same counts a staging step returns. */
 export type StagedWhileValidating = { rowsRead: number; rejected: number };
@@ -28,33 +26,20 @@ export async function stagesWhileValidating(db: Pick<Database, "execute">): Prom
  */
 export function stageWhileValidating(db: Database, writer: StagingWriter, reportId: number) {
   let mapRow: RowMapper | null = null;
-  let sink: StagingSink | null = null;
-  let pending: RejectedRow[] = [];
+  const rows = openStagedRows(db, writer, reportId);
   let rowsRead = 0;
-  let rejected = 0;
 
   const onRecords: RecordsListener = async (header, records) => {
     mapRow ??= createRowMapper(header);
-    const good: ReportRecord[] = [];
+    const batch: RowBatch = { records: [], rejected: [], fills: mapRow.fills };
     for (const raw of records) {
       const mapped = mapRow(raw.fields, raw.line);
-      if (mapped.record) good.push(mapped.record);
-      else pending.push(mapped.rejected);
+      if (mapped.record) batch.records.push(mapped.record);
+      else batch.rejected.push(mapped.rejected);
     }
     rowsRead += records.length;
-    if (good.length) {
-      sink ??= await writer.open(reportId, stagingColumnsFilled(mapRow.fills));
-      await sink.add(stagingInputs(good));
-    }
-    if (pending.length >= REJECTED_PER_INSERT) await flushRejected();
+    await rows.add(batch);
   };
-
-  async function flushRejected() {
-    rejected += pending.length;
-    const rows = pending;
-    pending = [];
-    await storeRejected(db, reportId, rows);
-  }
 
   async function removeRows() {
     await writer.clearFrom(reportId, 0);
@@ -65,15 +50,10 @@ export function stageWhileValidating(db: Database, writer: StagingWriter, report
     onRecords,
     /** Before the read: what an interrupted earlier attempt staged or rejected goes. */
     clear: removeRows,
-    finish: async (): Promise<StagedWhileValidating> => {
-      await flushRejected();
-      await sink?.finish();
-      return { rowsRead, rejected };
-    },
+    finish: async (): Promise<StagedWhileValidating> => ({ rowsRead, rejected: await rows.finish() }),
     /** The read failed or the file is broken: stop the COPY and remove what was stored. */
     discard: async (error: Error) => {
-      await sink?.abort(error);
-      sink = null;
+      await rows.abort(error);
       await removeRows();
     },
   };
