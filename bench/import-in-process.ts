@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import type { Report } from "@/lib/db/schema";
 import { createReportRecords, getReport } from "@/lib/import/reports/report-queries";
 import type { Checkpoint } from "@/lib/import/parse";
-import { assetStep, compareStep, finishStep, indexStep, mergeStep, planStep, prepareStep, RANGES_PER_APPLY_STEP, stageStep } from "@/lib/import/pipeline/run-import-step";
+import { assetStep, compareStep, needsStagingSteps, finishStep, indexStep, mergeStep, planStep, prepareStep, RANGES_PER_APPLY_STEP, stageStep } from "@/lib/import/pipeline/run-import-step";
 
 export type StepHook = (step: string, reportId: number) => Promise<void> | void;
 
@@ -43,10 +43,10 @@ export async function runImportSteps(
   const prepared = await timed("validate", () => prepareStep(reportId));
   if (prepared.ok) {
     const { kind, excludeShorts, contentHash } = prepared;
-    const comparison = await timed("compare", () => compareStep({ reportId, kind, excludeShorts, contentHash }));
+    const comparison = await timed("compare", () => compareStep({ reportId, kind, excludeShorts, contentHash, stagedAhead: prepared.stagedAhead }));
     let checkpoint: Checkpoint | null = null;
     let readSoFar = 0;
-    for (let index = 0; comparison.scope !== "none" && !prepared.staged; index++) {
+    for (let index = 0; needsStagingSteps(prepared, comparison); index++) {
       const staged = await timed(`stage-${index}`, () =>
         stageStep({ reportId, index, checkpoint, totalRows: prepared.totalRows, readSoFar, onlyChanged: comparison.scope === "changed" }),
       );

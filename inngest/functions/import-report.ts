@@ -1,7 +1,7 @@
 import { inngest } from "@/inngest/client";
 import { enrichmentRequested, importCancelled, importRequested } from "@/inngest/events";
 import type { Checkpoint } from "@/lib/import/parse";
-import { assetStep, compareStep, failStep, finishStep, indexStep, mergeStep, planStep, prepareStep, RANGES_PER_APPLY_STEP, stageStep } from "@/lib/import/pipeline/run-import-step";
+import { assetStep, compareStep, needsStagingSteps, failStep, finishStep, indexStep, mergeStep, planStep, prepareStep, RANGES_PER_APPLY_STEP, stageStep } from "@/lib/import/pipeline/run-import-step";
 
 // A million-row report must fit Inngest's limits (1,000 steps, 4 MB per step result, 32 MB of state): rows are
 // read in chunks resumed from a byte checkpoint and staged in the database; each step returns only a checkpoint
@@ -27,13 +27,14 @@ export const importReport = inngest.createFunction(
     if (!prepared.ok) return prepared;
 
     const { kind, excludeShorts, contentHash } = prepared;
-    const comparison = await step.run("compare-with-catalog", () => compareStep({ reportId, kind, excludeShorts, contentHash }));
+    const comparison = await step.run("compare-with-catalog", () => compareStep({ reportId, kind, excludeShorts, contentHash, stagedAhead: prepared.stagedAhead }));
 
     let checkpoint: Checkpoint | null = null;
     let readSoFar = 0;
     const onlyChanged = comparison.scope === "changed";
-    // A first import's validation staged every row itself (one read of the file): no staging steps then.
-    for (let index = 0; comparison.scope !== "none" && !prepared.staged; index++) {
+    // No staging steps when the validation read staged the rows itself: every row of a first import, or every row a
+    // daily file may change (one read of the file).
+    for (let index = 0; needsStagingSteps(prepared, comparison); index++) {
       const staged = await step.run(`stage-rows-${index}`, () =>
         stageStep({ reportId, index, checkpoint, totalRows: prepared.totalRows, readSoFar, onlyChanged }),
       );

@@ -52,7 +52,8 @@ describe("re-importing rows the catalog already holds", () => {
     const changed = videosReport().replaceAll("Backstage #shorts", "Backstage (director's cut)");
     const report = await importKey("reports/video_report_Fp_V_v1-2.csv", changed);
     expect(report.summary).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
-    expect(await lastRunSteps()).toContain("stage-rows-0");
+    // The changed row was staged by the validation read itself (rows-staged-ahead.db.test.ts): no staging step.
+    expect((await lastRunSteps()).some((s) => s.startsWith("stage-rows-"))).toBe(false);
     const audit = await rows(db(), sql`SELECT video_id, changes FROM metadata_syncs WHERE source_id = ${String(report.id)}`);
     expect(audit).toEqual([{ video_id: "Qq-Ww_Ee1Rr", changes: { title: ["Backstage #shorts", "Backstage (director's cut)"] } }]);
     // The same changed file again: now everything is already there.
@@ -73,7 +74,6 @@ describe("re-importing rows the catalog already holds", () => {
     await importKey("reports/video_report_Fp_V_v1-1.csv", videosReport());
     await db().execute(sql`UPDATE claims SET claim_id = 'clm-moved', updated_at = now() + interval '1 second' WHERE asset_id = 'A100000000000001'`);
     await importKey("reports/video_report_Fp_V_v1-2.csv", videosReport());
-    expect(await lastRunSteps()).toContain("stage-rows-0");
     expect(await rows(db(), sql`SELECT claim_id FROM claims WHERE asset_id = 'A100000000000001'`)).toEqual([{ claim_id: "clm-001" }]);
   });
 

@@ -2,12 +2,14 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { kindSpec } from "@/lib/import/parse/report-kinds";
 import { useBulkJoins } from "@/lib/import/merge/catalog-merge-lock";
+import { keepRowsStagedAhead } from "./rows-staged-ahead";
 
 /**
  * What staging has to read: every row (nothing of the report is in the catalog as these rows left it), only the
- * rows of videos that may change, or nothing at all (a re-import of rows the catalog already holds).
+ * rows of videos that may change, nothing at all (a re-import of rows the catalog already holds), or nothing more
+ * because the validation read staged every row that may change already (rows-staged-ahead.ts).
  */
-export type StagingScope = "all" | "changed" | "none";
+export type StagingScope = "all" | "changed" | "none" | "staged";
 /** `newVideos`: videos of the report the catalog does not hold yet (they decide whether the merge is a bulk load). */
 export type CatalogComparison = { videos: number; unchanged: number; newVideos: number; scope: StagingScope };
 
@@ -24,11 +26,10 @@ const FINGERPRINT_VERSION = 3;
  */
 export async function compareWithCatalog(
   db: Pick<Database, "execute">,
-  params: { reportId: number; kind: string; excludeShorts: boolean; contentHash: string },
+  params: { reportId: number; kind: string; excludeShorts: boolean; contentHash: string; stagedAhead?: boolean },
 ): Promise<CatalogComparison> {
   const { reportId } = params;
-  const spec = kindSpec(params.kind);
-  const prefix = `v${FINGERPRINT_VERSION}|${params.kind}|${params.excludeShorts}|${spec.metrics ? params.contentHash : ""}|`;
+  const prefix = fingerprintPrefix(params);
   // Fixed-size aggregates (count, xor, the last row's hash via the largest line) instead of an ordered string_agg:
   // a million small groups each holding a sort made this step slower than staging. Same rows in the same
   // relative order give the same fingerprint wherever they sit in the file.
@@ -73,7 +74,17 @@ FROM candidates`);
   const { videos, unchanged, keyless } = row;
   // Rows without a video id are rejected rows: they are read again so the re-import lists them too.
   const scope: StagingScope = unchanged === 0 ? "all" : unchanged === videos && !keyless ? "none" : "changed";
-  return { videos, unchanged, newVideos: Number(row.new_videos), scope };
+  const staged = params.stagedAhead && (await keepRowsStagedAhead(db, reportId));
+  return { videos, unchanged, newVideos: Number(row.new_videos), scope: staged ? "staged" : scope };
+}
+
+/**
+ * What every fingerprint of a report's videos starts with: the fingerprint version and everything else that shapes
+ * the merge besides the rows (kind, the Shorts option and, for metrics, the file itself).
+ */
+export function fingerprintPrefix(params: { kind: string; excludeShorts: boolean; contentHash?: string }): string {
+  const spec = kindSpec(params.kind);
+  return `v${FINGERPRINT_VERSION}|${params.kind}|${params.excludeShorts}|${spec.metrics ? params.contentHash : ""}|`;
 }
 
 /** Lines of the rows to stage from `fromLine` on (at most `limit`): those of videos that may change. */

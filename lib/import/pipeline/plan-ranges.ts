@@ -15,12 +15,13 @@ export async function planVideoRanges(
   db: Database,
   reportId: number,
   perRange: number,
-  options: { minRanges?: number; stagedVideos?: number | null } = {},
+  options: { minRanges?: number; stagedVideos?: number | null; analyzed?: boolean } = {},
 ): Promise<string[]> {
   const minRanges = options.minRanges ?? 1;
   const any = await db.execute(sql`SELECT 1 FROM import_staging WHERE report_id = ${reportId} AND video_id IS NOT NULL LIMIT 1`);
   if (any.rows.length === 0) return [];
-  await db.execute(sql`ANALYZE import_staging`);
+  // `analyzed`: the caller has just analyzed the staged rows (a second ANALYZE samples them all over again).
+  if (!options.analyzed) await db.execute(sql`ANALYZE import_staging`);
   const stats = await db.execute(sql`
 SELECT (SELECT reltuples FROM pg_class WHERE oid = 'import_staging'::regclass)::float8 AS rows,
   (SELECT histogram_bounds::text::text[] FROM pg_stats

@@ -13,6 +13,7 @@ import { getEnv } from "@/lib/env";
 import type { RecordsListener } from "@/lib/import/parse";
 import type { StagingWriter } from "@/lib/import/stage/staging-writer";
 import { stageWhileValidating, stagesWhileValidating, type StagedWhileValidating } from "./stage-while-validating";
+import { likelyChangedRows } from "./likely-changed-rows";
 
 export type PreparedReport =
   | {
@@ -26,6 +27,8 @@ export type PreparedReport =
       excludeShorts: boolean;
       /** Set when this read staged every row itself (stage-while-validating.ts): there are no staging steps. */
       staged: StagedWhileValidating | null;
+      /** This read staged the rows likely to change (likely-changed-rows.ts), for the comparison to keep or drop. */
+      stagedAhead: boolean;
     }
   | { ok: false; reportId: number; reason: string };
 
@@ -54,11 +57,16 @@ export async function prepareReport(
   // attempt's are removed first); the compare step uses them to leave rows the catalog already holds unparsed.
   await db.execute(sql`DELETE FROM import_fingerprints WHERE report_id = ${reportId}`);
   const fingerprints = recordFingerprints(openFingerprints);
-  const stager = options.staging && (await stagesWhileValidating(db)) ? stageWhileValidating(db, options.staging, reportId) : null;
+  // Into an empty catalog every row is staged by this read; otherwise the rows likely to change are (the comparison
+  // keeps them if they cover everything that may change, else the staging steps read the rows as before).
+  const stagesAll = Boolean(options.staging) && (await stagesWhileValidating(db));
+  const stager = options.staging
+    ? stageWhileValidating(db, options.staging, reportId, stagesAll ? undefined : likelyChangedRows(db, report.excludeShorts))
+    : null;
   await stager?.clear();
   // Staged here, the rows need no copy of the text for staging steps.
   const text =
-    source.text && !stager
+    source.text && !stagesAll
       ? keepTextForStaging(db, reportId, source.text, options.chunkRows ?? getEnv().IMPORT_CHUNK_ROWS, { copiedFromChunk: options.copiedFromChunk })
       : null;
   const listeners = [text?.onRecords, fingerprints.onRecords, stager?.onRecords].filter((l): l is RecordsListener => Boolean(l));
@@ -76,7 +84,8 @@ export async function prepareReport(
       await stager?.discard(new Error(scan.fileError.message));
     } else {
       await text?.finish();
-      staged = (await stager?.finish()) ?? null;
+      const stagedHere = (await stager?.finish()) ?? null;
+      staged = stagesAll ? stagedHere : null;
     }
   } catch (error) {
     await text?.abort();
@@ -118,5 +127,6 @@ export async function prepareReport(
     defaultPeriod,
     excludeShorts: report.excludeShorts,
     staged,
+    stagedAhead: !stagesAll && Boolean(stager?.staged()),
   };
 }

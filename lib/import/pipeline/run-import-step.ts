@@ -19,7 +19,7 @@ import { finishBulkLoad, startBulkLoadIfLarge } from "./bulk-load";
 import { restoreIndexesLeftByOtherImports } from "./bulk-load-restore";
 import { upsertReportChannels } from "@/lib/import/merge/merge-channels";
 import { openFingerprintSink } from "@/lib/import/fingerprint/fingerprint-writer";
-import { compareWithCatalog, forgetFingerprintsOfRejected, type CatalogComparison } from "@/lib/import/fingerprint/compare-with-catalog";
+import { compareWithCatalog, forgetFingerprintsOfRejected, type CatalogComparison, type StagingScope } from "@/lib/import/fingerprint/compare-with-catalog";
 import { NonRetriableError } from "inngest";
 import type { MetricsContext } from "@/lib/import/merge/merge-metrics";
 
@@ -57,11 +57,16 @@ export async function prepareStep(reportId: number) {
 }
 
 /** Which rows staging has to read: the videos whose rows the catalog already holds as they are are left out. */
-export async function compareStep(params: { reportId: number; kind: string; excludeShorts: boolean; contentHash: string }) {
+export async function compareStep(params: { reportId: number; kind: string; excludeShorts: boolean; contentHash: string; stagedAhead?: boolean }) {
   const db = await getDb();
   return withStatus(params.reportId, "compare-with-catalog", () =>
     runOnce(db, params.reportId, "compare", (tx) => compareWithCatalog(tx, params)),
   );
+}
+
+/** Whether staging steps have rows left to read after the validation read and the comparison. */
+export function needsStagingSteps(prepared: { staged: unknown }, comparison: { scope: StagingScope }): boolean {
+  return !prepared.staged && comparison.scope !== "none" && comparison.scope !== "staged";
 }
 
 export async function stageStep(params: {
@@ -97,7 +102,7 @@ export async function planStep(reportId: number): Promise<string[]> {
   const db = await getDb();
   // Fresh statistics first: the staging table's still describe the previous import's rows, among which this report
   // has none, and the channel upsert then walked every staged row through the index in video-id order (12 s for 2M
-  // rows after an earlier import, against 0.4 s). planVideoRanges analyzes once more, for a fraction of a second.
+  // rows after an earlier import, against 0.4 s). The ranges are planned from the same statistics.
   await db.execute(sql`ANALYZE import_staging`);
   await forgetFingerprintsOfRejected(db, reportId);
   await upsertReportChannels(db, reportId);
@@ -106,7 +111,7 @@ export async function planStep(reportId: number): Promise<string[]> {
   // The videos staging holds: those the comparison found may change (asset-level reports have none to count).
   const comparison = await recordedResult<CatalogComparison>(db, reportId, "compare");
   const stagedVideos = comparison && comparison.videos > 0 ? comparison.videos - comparison.unchanged : null;
-  return planVideoRanges(db, reportId, getEnv().IMPORT_MERGE_RANGE_VIDEOS, { minRanges: RANGES_PER_APPLY_STEP, stagedVideos });
+  return planVideoRanges(db, reportId, getEnv().IMPORT_MERGE_RANGE_VIDEOS, { minRanges: RANGES_PER_APPLY_STEP, stagedVideos, analyzed: true });
 }
 
 /** How many id ranges one apply step merges side by side (each in its own transaction and connection). */
