@@ -109,16 +109,38 @@ export function timestamp(raw: string): string | null {
 /**
  * Caches a parser's results per distinct cell text: timestamps, channel ids and dates repeat on every claim row
  * of a video, and re-parsing them was the main cost of a chunk. Bounded; never used for array results (shared
- * arrays could be mutated through one record). Invalid values are not cached, they throw each time.
+ * arrays could be mutated through one record). Invalid values are not cached, they throw each time. Where values
+ * do not repeat (a Videos report's upload times, one per video) the cache only costs: after a window of lookups
+ * that found almost nothing it is left out for a while (then tried again, in case the file's rows change).
  */
 export function memoized<T>(parse: (raw: string) => T, limit = 10_000): (raw: string) => T {
   let cache = new Map<string, T>();
+  let lookups = 0;
+  let hits = 0;
+  let bypass = 0;
   return (raw) => {
+    if (bypass > 0) {
+      bypass--;
+      return parse(raw);
+    }
     const hit = cache.get(raw);
-    if (hit !== undefined) return hit;
+    if (++lookups === MEMO_WINDOW) {
+      if (hits < MEMO_WINDOW / 8) {
+        bypass = MEMO_WINDOW * 32;
+        cache = new Map();
+      }
+      lookups = hits = 0;
+    }
+    if (hit !== undefined) {
+      hits++;
+      return hit;
+    }
     const value = parse(raw);
     if (cache.size >= limit) cache = new Map();
     cache.set(raw, value);
     return value;
   };
 }
+
+/** Lookups per look at how often the cache is hit. */
+const MEMO_WINDOW = 4096;
