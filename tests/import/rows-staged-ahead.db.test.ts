@@ -115,3 +115,19 @@ it("stages nothing ahead for a file the catalog already holds, and lists its rej
   expect(await rejectedLines(again.report.id)).toEqual([REJECTED_LINE]);
   expect(await audited()).toBe(before);
 }, 120_000);
+
+it("does not guess for a stored object imported before: the staging steps pick up the rows edited since", async () => {
+  const edited = benchVideoId(3);
+  await db().execute(sql`UPDATE videos SET title = 'Edited by hand', updated_at = now() WHERE video_id = ${edited}`);
+  // The same content under another key: the same ETag and size as the completed first import.
+  await putReport("reports/video_report_Ahead_V_v1-3-day1-again.csv", csv((i) => benchRow(i)));
+  const seen: Record<string, number> = {};
+  const again = await runImportSteps("reports/video_report_Ahead_V_v1-3-day1-again.csv", {
+    afterStep: async (step, reportId) => void (seen[step] = await staged(reportId)),
+  });
+  expect(seen.validate).toBe(0);
+  expect(Object.keys(again.steps).filter((step) => step.startsWith("stage-"))).toEqual(["stage-0"]);
+  expect(seen.plan).toBe(1);
+  expect(again.report.summary).toMatchObject({ created: 0, updated: 1, unchanged: ROWS - 1 });
+  expect(await rows(db(), sql`SELECT title FROM videos WHERE video_id = ${edited}`)).toEqual([{ title: benchRow(3)[videosReportHeader.indexOf("video_title")] }]);
+}, 120_000);

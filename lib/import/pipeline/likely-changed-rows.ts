@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import type { Report } from "@/lib/db/schema";
 import { fingerprintPrefix } from "@/lib/import/fingerprint/compare-with-catalog";
 import { kindSpec } from "@/lib/import/parse/report-kinds";
 import { loadKnownRowHashes } from "@/lib/import/fingerprint/known-row-hashes";
@@ -20,9 +22,13 @@ const GIVE_UP_SHARE = 0.2;
  * (rows-staged-ahead.ts); when they do not, they are dropped and the staging steps read as before. Period-metrics
  * reports are not guessed at: their fingerprints hold the file's content hash, known only at the end of the read.
  */
-export function likelyChangedRows(db: Pick<Database, "execute">, excludeShorts: boolean): RecordPick {
+export function likelyChangedRows(db: Pick<Database, "execute">, report: Pick<Report, "id" | "etag" | "size" | "excludeShorts">): RecordPick {
+  const { excludeShorts } = report;
   return async (header) => {
     if (header.kind.level !== "video" || kindSpec(header.kind.id).metrics) return null;
+    // The same stored object imported again: its rows were merged before, so there is nothing to guess (reading the
+    // catalog's hashes would cost more than the few rows edited since, which the staging steps pick up).
+    if (await importedBefore(db, report)) return null;
     const known = await loadKnownRowHashes(db, fingerprintPrefix({ kind: header.kind.id, excludeShorts }));
     if (!known || known.size === 0) return null;
     let read = 0;
@@ -36,4 +42,12 @@ export function likelyChangedRows(db: Pick<Database, "execute">, excludeShorts: 
       return !givenUp;
     };
   };
+}
+
+/** Whether an earlier import of the same stored object (same ETag and size) completed. */
+async function importedBefore(db: Pick<Database, "execute">, report: Pick<Report, "id" | "etag" | "size">): Promise<boolean> {
+  if (!report.etag) return false;
+  const found = await db.execute(sql`
+SELECT 1 FROM reports WHERE etag = ${report.etag} AND size IS NOT DISTINCT FROM ${report.size} AND status = 'completed' AND id <> ${report.id} LIMIT 1`);
+  return found.rows.length > 0;
 }

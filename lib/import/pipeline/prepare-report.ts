@@ -61,7 +61,7 @@ export async function prepareReport(
   // keeps them if they cover everything that may change, else the staging steps read the rows as before).
   const stagesAll = Boolean(options.staging) && (await stagesWhileValidating(db));
   const stager = options.staging
-    ? stageWhileValidating(db, options.staging, reportId, stagesAll ? undefined : likelyChangedRows(db, report.excludeShorts))
+    ? stageWhileValidating(db, options.staging, reportId, stagesAll ? undefined : likelyChangedRows(db, report))
     : null;
   await stager?.clear();
   // Staged here, the rows need no copy of the text for staging steps.
