@@ -116,7 +116,7 @@ it("stages nothing ahead for a file the catalog already holds, and lists its rej
   expect(await audited()).toBe(before);
 }, 120_000);
 
-it("does not guess for a stored object imported before: the staging steps pick up the rows edited since", async () => {
+it("does not guess for the stored object the last import read: the staging steps pick up the rows edited since", async () => {
   const edited = benchVideoId(3);
   await db().execute(sql`UPDATE videos SET title = 'Edited by hand', updated_at = now() WHERE video_id = ${edited}`);
   // The same content under another key: the same ETag and size as the completed first import.
@@ -130,4 +130,17 @@ it("does not guess for a stored object imported before: the staging steps pick u
   expect(seen.plan).toBe(1);
   expect(again.report.summary).toMatchObject({ created: 0, updated: 1, unchanged: ROWS - 1 });
   expect(await rows(db(), sql`SELECT title FROM videos WHERE video_id = ${edited}`)).toEqual([{ title: benchRow(3)[videosReportHeader.indexOf("video_title")] }]);
+}, 120_000);
+
+it("guesses again for an object imported before when another file was imported since", async () => {
+  await runImportSteps("reports/video_report_Ahead_V_v1-3-day2.csv");
+  // Day 1's content again (its ETag is the first import's): the catalog now holds day 2's rows.
+  await putReport("reports/video_report_Ahead_V_v1-3-day1-later.csv", csv((i) => benchRow(i)));
+  const seen: Record<string, number> = {};
+  const back = await runImportSteps("reports/video_report_Ahead_V_v1-3-day1-later.csv", {
+    afterStep: async (step, reportId) => void (seen[step] = await staged(reportId)),
+  });
+  expect(seen.validate).toBe(CHANGED);
+  expect(Object.keys(back.steps).filter((step) => step.startsWith("stage-"))).toEqual([]);
+  expect(back.report.summary).toMatchObject({ created: 0, updated: CHANGED });
 }, 120_000);

@@ -26,9 +26,10 @@ export function likelyChangedRows(db: Pick<Database, "execute">, report: Pick<Re
   const { excludeShorts } = report;
   return async (header) => {
     if (header.kind.level !== "video" || kindSpec(header.kind.id).metrics) return null;
-    // The same stored object imported again: its rows were merged before, so there is nothing to guess (reading the
-    // catalog's hashes would cost more than the few rows edited since, which the staging steps pick up).
-    if (await importedBefore(db, report)) return null;
+    // The same stored object imported again right after itself: its rows are what the catalog was last merged from,
+    // so there is nothing to guess (reading the catalog's hashes would cost more than the few rows edited since,
+    // which the staging steps pick up).
+    if (await lastImportOfKindWasThisObject(db, report, header.kind.id)) return null;
     const known = await loadKnownRowHashes(db, fingerprintPrefix({ kind: header.kind.id, excludeShorts }));
     if (!known || known.size === 0) return null;
     let read = 0;
@@ -44,10 +45,12 @@ export function likelyChangedRows(db: Pick<Database, "execute">, report: Pick<Re
   };
 }
 
-/** Whether an earlier import of the same stored object (same ETag and size) completed. */
-async function importedBefore(db: Pick<Database, "execute">, report: Pick<Report, "id" | "etag" | "size">): Promise<boolean> {
+/** Whether the last completed import of this report kind read the same stored object (same ETag and size). */
+async function lastImportOfKindWasThisObject(db: Pick<Database, "execute">, report: Pick<Report, "id" | "etag" | "size">, kind: string): Promise<boolean> {
   if (!report.etag) return false;
-  const found = await db.execute(sql`
-SELECT 1 FROM reports WHERE etag = ${report.etag} AND size IS NOT DISTINCT FROM ${report.size} AND status = 'completed' AND id <> ${report.id} LIMIT 1`);
-  return found.rows.length > 0;
+  const last = await db.execute(sql`
+SELECT etag, size FROM reports WHERE status = 'completed' AND kind = ${kind} AND id <> ${report.id}
+ORDER BY finished_at DESC NULLS LAST, id DESC LIMIT 1`);
+  const row = last.rows[0] as { etag: string | null; size: number | string | null } | undefined;
+  return Boolean(row) && row!.etag === report.etag && Number(row!.size) === Number(report.size);
 }
