@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { claimRawHeader, claimRawRow } from "@/bench/claim-raw-report";
 import { openFingerprintSink } from "@/lib/import/fingerprint/fingerprint-writer";
 import { prepareReport } from "@/lib/import/pipeline/prepare-report";
+import { clearImportScratch } from "@/lib/import/pipeline/import-steps";
+import { dropStagingIndex, ensureStagingIndex } from "@/lib/import/stage/staging-index";
 import type { ReportSource } from "@/lib/import/pipeline/report-source";
 import { createReportRecords } from "@/lib/import/reports/report-queries";
 import { stagingWriterFor } from "@/lib/import/stage/staging-writer";
@@ -93,5 +95,31 @@ describe("staging during the validation read", () => {
     const result = await prepare(report.id, claimRawFile());
     expect(result).toMatchObject({ ok: true, totalRows: ROWS, staged: null });
     expect(await counts(report.id)).toEqual({ staged: 0, distinctLines: 0, rejected: 0 });
+  });
+
+  it("copies without the staging table's index and builds it again where it is needed or the rows are cleared", async () => {
+    const indexed = async () =>
+      (await rows<{ present: boolean }>(db(), sql`SELECT to_regclass('import_staging_report_video_idx') IS NOT NULL AS present`))[0].present;
+    const report = await newReport("YouTube_Index_M_20250601_claim_raw_v1-1.csv");
+    await prepare(report.id, claimRawFile());
+    expect(await indexed()).toBe(false);
+    // Ranges read the staged rows without it, and the same rows with it (CLUSTER builds it first).
+    const withoutIndex = await rows(db(), sql`SELECT count(*)::int AS n FROM import_staging WHERE report_id = ${report.id} AND video_id >= 'M'`);
+    await db().execute(sql`SET enable_seqscan = off`);
+    await ensureStagingIndex(db());
+    expect(await indexed()).toBe(true);
+    expect(await rows(db(), sql`SELECT count(*)::int AS n FROM import_staging WHERE report_id = ${report.id} AND video_id >= 'M'`)).toEqual(withoutIndex);
+    await db().execute(sql`RESET enable_seqscan`);
+
+    await dropStagingIndex(db());
+    await clearImportScratch(db(), report.id);
+    expect(await indexed()).toBe(true);
+    expect(await counts(report.id)).toMatchObject({ staged: 0 });
+
+    // A read that leaves staging to the steps finds the index in place (back after an interrupted bulk read).
+    await dropStagingIndex(db());
+    await db().execute(sql`INSERT INTO videos (video_id) VALUES ('heldVideo01')`);
+    await prepare((await newReport("YouTube_Index2_M_20250601_claim_raw_v1-1.csv")).id, claimRawFile());
+    expect(await indexed()).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { importSteps } from "@/lib/db/schema";
 import { removeScratchText } from "./text-scratch";
 import { restoreBulkLoadIndexes } from "./bulk-load-restore";
+import { ensureStagingIndex } from "@/lib/import/stage/staging-index";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -60,6 +61,8 @@ export async function clearImportScratch(db: Pick<Database, "transaction" | "exe
     }
     await tx.execute(sql`DELETE FROM import_steps WHERE report_id = ${reportId}`);
   });
+  // Back if this import's read dropped it: on the emptied table it costs nothing.
+  await ensureStagingIndex(db, { lockTimeoutMs: 200 });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { ensureStagingIndex } from "@/lib/import/stage/staging-index";
 
 /**
  * Video-id boundaries that split the staged videos into ranges of about `perRange` videos each (`stagedVideos`, when
@@ -57,6 +58,8 @@ const SORT_FROM_RANGES = 4;
 async function sortStagingByVideo(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL maintenance_work_mem = '256MB'`);
+    // A read that staged the whole report copied without the index (staging-index.ts): CLUSTER sorts by it.
+    await ensureStagingIndex(tx);
     await tx.execute(sql`CLUSTER import_staging USING import_staging_report_video_idx`);
   });
   // The rows' order is the statistics' correlation: the merges' plans should know it.

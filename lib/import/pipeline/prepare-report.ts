@@ -14,6 +14,7 @@ import type { RecordsListener } from "@/lib/import/parse";
 import type { StagingWriter } from "@/lib/import/stage/staging-writer";
 import { stageWhileValidating, stagesWhileValidating, type StagedWhileValidating } from "./stage-while-validating";
 import { likelyChangedRows } from "./likely-changed-rows";
+import { dropStagingIndex, ensureStagingIndex } from "@/lib/import/stage/staging-index";
 
 export type PreparedReport =
   | {
@@ -63,6 +64,10 @@ export async function prepareReport(
   const stager = options.staging
     ? stageWhileValidating(db, options.staging, reportId, stagesAll ? undefined : likelyChangedRows(db, report))
     : null;
+  // Staging the whole report, the read copies into the table without its index; otherwise the index is there (back
+  // after an interrupted bulk read).
+  if (stagesAll) await dropStagingIndex(db);
+  else await ensureStagingIndex(db);
   await stager?.clear();
   // Staged here, the rows need no copy of the text for staging steps.
   const text =
