@@ -47,6 +47,30 @@ describe("planning the apply steps' ranges", () => {
     expect(await planVideoRanges(database.db, 1, 250_000)).toEqual([""]);
   });
 
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))("partitions the staged videos under a linguistic collation too", async () => {
+    // en_US orders case-insensitively ("a…" before "B…"), code units the other way round: ranges must follow the
+    // column's collation, which is what the merges compare ids with. PostgreSQL only (ICU collations).
+    await database.db.execute(sql`ALTER TABLE import_staging ALTER COLUMN video_id TYPE text COLLATE "en-x-icu"`);
+    try {
+      const records = Array.from({ length: 30_000 }, (_, i) => ({ line: i + 2, video_id: `${i % 2 ? "a" : "B"}${String(i).padStart(10, "0")}` }) as ReportRecord);
+      await insertStagingRows(database.db, 1, [...stagingInputs(records)]);
+      const boundaries = await planVideoRanges(database.db, 1, 10_000);
+      expect(boundaries).toHaveLength(3);
+      let total = 0;
+      for (let i = 0; i < boundaries.length; i++) {
+        const to = boundaries[i + 1];
+        const upper = to === undefined ? sql`` : sql` AND video_id < ${to}`;
+        const [{ n }] = (await database.db.execute(sql`SELECT count(*)::int AS n FROM import_staging WHERE video_id >= ${boundaries[i]}${upper}`)).rows as { n: number }[];
+        expect(n).toBeGreaterThan(5_000);
+        total += n;
+      }
+      expect(total).toBe(30_000);
+    } finally {
+      await database.db.execute(sql`TRUNCATE import_staging`);
+      await database.db.execute(sql`ALTER TABLE import_staging ALTER COLUMN video_id TYPE text COLLATE "default"`);
+    }
+  });
+
   it("counts videos, not rows: many rows per video do not multiply the ranges", async () => {
     await stageVideos(1, 30_000);
     expect(await planVideoRanges(database.db, 1, 10_000)).toHaveLength(3);
