@@ -100,6 +100,10 @@ describe("staging during the validation read", () => {
   it("copies without the staging table's index and builds it again where it is needed or the rows are cleared", async () => {
     const indexed = async () =>
       (await rows<{ present: boolean }>(db(), sql`SELECT to_regclass('import_staging_report_video_idx') IS NOT NULL AS present`))[0].present;
+    const definition = async () =>
+      (await rows<{ d: string }>(db(), sql`SELECT pg_get_indexdef('import_staging_report_video_idx'::regclass) AS d`))[0].d;
+    // Built again exactly as the migration built it.
+    const migrated = await definition();
     const report = await newReport("YouTube_Index_M_20250601_claim_raw_v1-1.csv");
     await prepare(report.id, claimRawFile());
     expect(await indexed()).toBe(false);
@@ -114,6 +118,7 @@ describe("staging during the validation read", () => {
     await dropStagingIndex(db());
     await clearImportScratch(db(), report.id);
     expect(await indexed()).toBe(true);
+    expect(await definition()).toBe(migrated);
     expect(await counts(report.id)).toMatchObject({ staged: 0 });
 
     // A read that leaves staging to the steps finds the index in place (back after an interrupted bulk read).

@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/client";
 import { kindSpec } from "@/lib/import/parse/report-kinds";
 import { useBulkJoins } from "@/lib/import/merge/catalog-merge-lock";
 import { keepRowsStagedAhead } from "./rows-staged-ahead";
+import { rowToStage } from "./row-to-stage";
 
 /**
  * What staging has to read: every row (nothing of the report is in the catalog as these rows left it), only the
@@ -94,8 +95,7 @@ export async function changedLinesFrom(db: Pick<Database, "transaction">, report
     await useBulkJoins(tx);
     return tx.execute(sql`
 SELECT f.line FROM import_fingerprints f
-WHERE f.report_id = ${reportId} AND f.line >= ${fromLine}
-  AND (f.video_key IS NULL OR EXISTS (SELECT 1 FROM import_video_fingerprints u WHERE u.report_id = f.report_id AND u.video_id = f.video_key))
+WHERE f.report_id = ${reportId} AND f.line >= ${fromLine} AND ${rowToStage("f")}
 ORDER BY f.line LIMIT ${limit}`);
   });
   return new Set(result.rows.map((r) => Number((r as { line: number }).line)));

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { rowToStage } from "./row-to-stage";
 
 /**
  * After the comparison of a report whose validation read staged the rows it found likely to change
@@ -9,12 +10,10 @@ import type { Database } from "@/lib/db/client";
  * A daily file is then read once. Runs inside the comparison's transaction: recorded together with its result.
  */
 export async function keepRowsStagedAhead(db: Pick<Database, "execute">, reportId: number): Promise<boolean> {
-  // Rows staging needs: the same rule as changedLinesFrom (compare-with-catalog.ts).
   const missing = await db.execute(sql`
 SELECT EXISTS (
   SELECT 1 FROM import_fingerprints f
-  WHERE f.report_id = ${reportId}
-    AND (f.video_key IS NULL OR EXISTS (SELECT 1 FROM import_video_fingerprints u WHERE u.report_id = f.report_id AND u.video_id = f.video_key))
+  WHERE f.report_id = ${reportId} AND ${rowToStage("f")}
     AND NOT EXISTS (SELECT 1 FROM import_staging s WHERE s.report_id = f.report_id AND s.line = f.line)
     AND NOT EXISTS (SELECT 1 FROM report_rows_rejected r WHERE r.report_id = f.report_id AND r.line = f.line)
 ) AS missing`);
@@ -30,7 +29,6 @@ DELETE FROM import_staging s WHERE s.report_id = ${reportId}
 DELETE FROM report_rows_rejected r WHERE r.report_id = ${reportId}
   AND NOT EXISTS (
     SELECT 1 FROM import_fingerprints f
-    WHERE f.report_id = r.report_id AND f.line = r.line
-      AND (f.video_key IS NULL OR EXISTS (SELECT 1 FROM import_video_fingerprints u WHERE u.report_id = f.report_id AND u.video_id = f.video_key)))`);
+    WHERE f.report_id = r.report_id AND f.line = r.line AND ${rowToStage("f")})`);
   return true;
 }

@@ -132,6 +132,6 @@ export async function prepareReport(
     defaultPeriod,
     excludeShorts: report.excludeShorts,
     staged,
-    stagedAhead: !stagesAll && Boolean(stager?.staged()),
+    stagedAhead: !stagesAll && Boolean(stager?.picking()),
   };
 }

@@ -61,8 +61,8 @@ export function stageWhileValidating(db: Database, writer: StagingWriter, report
     /** Before the read: what an interrupted earlier attempt staged or rejected goes. */
     clear: removeRows,
     finish: async (): Promise<StagedWhileValidating> => ({ rowsRead, rejected: await rows.finish() }),
-    /** Whether this read staged (or picked to stage) any row at all. */
-    staged: () => Boolean(pick),
+    /** Whether this read staged rows (all, or those a picker chose): false when the picker declined to guess. */
+    picking: () => Boolean(pick),
     /** The read failed or the file is broken: stop the COPY and remove what was stored. */
     discard: async (error: Error) => {
       await rows.abort(error);
