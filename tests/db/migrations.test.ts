@@ -30,6 +30,23 @@ describe(`migrations on an empty ${testServerUrl() ? "PostgreSQL" : "PGlite"} da
     expect(defs.metadata_syncs_video_time_idx).toMatch(/video_id, sync_time DESC/);
   });
 
+  it("keeps every YouTube key column in byte order, in every table, so joins compare in one collation", async () => {
+    const result = await database.db.execute(sql`
+select table_name || '.' || column_name as "column", coalesce(collation_name, 'default') as collation
+from information_schema.columns
+where table_schema = 'public' and data_type = 'text'
+  and column_name ~ '^((claim_|asset_)?(video|asset|channel|claim)_id|asset_(custom_id|isrc|upc)|custom_id|isrc|upc|merged_into|video_key)$'
+order by 1`);
+    const columns = result.rows as { column: string; collation: string }[];
+    // The key columns of the catalog and of the import's scratch tables that the merges join with each other.
+    for (const name of ["videos.video_id", "claims.video_id", "claims.asset_id", "assets.asset_id", "channels.channel_id",
+      "import_staging.video_id", "import_staging.claim_asset_id", "import_fingerprints.video_key", "import_video_fingerprints.video_id",
+      "video_metrics.video_id", "asset_metrics.asset_id", "metadata_syncs.video_id", "processing_queue.asset_id"]) {
+      expect(columns.map((c) => c.column)).toContain(name);
+    }
+    expect(columns.filter((c) => c.collation !== "C")).toEqual([]);
+  });
+
   it("is idempotent: applying again changes nothing", async () => {
     const applied = async () =>
       ((await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)).rows[0] as { n: number }).n;

@@ -67,7 +67,7 @@ describe("planning the apply steps' ranges", () => {
       expect(total).toBe(30_000);
     } finally {
       await database.db.execute(sql`TRUNCATE import_staging`);
-      await database.db.execute(sql`ALTER TABLE import_staging ALTER COLUMN video_id TYPE text COLLATE "default"`);
+      await database.db.execute(sql`ALTER TABLE import_staging ALTER COLUMN video_id TYPE text COLLATE "C"`);
     }
   });
 

@@ -1,16 +1,17 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { keyText } from "./key-text";
 
 // Content ID assets. UPC stays text: real UPCs have leading zeros and 12 or 13 digits.
 export const assets = pgTable(
   "assets",
   {
-    assetId: text("asset_id").primaryKey(),
+    assetId: keyText("asset_id").primaryKey(),
     assetType: text("asset_type"),
     title: text("title"),
-    customId: text("custom_id"),
-    isrc: text("isrc"),
-    upc: text("upc"),
+    customId: keyText("custom_id"),
+    isrc: keyText("isrc"),
+    upc: keyText("upc"),
     grid: text("grid"),
     artist: text("artist"),
     album: text("album"),
@@ -18,7 +19,7 @@ export const assets = pgTable(
     labels: text("labels").array(),
     genre: text("genre").array(),
     administerPublishRights: boolean("administer_publish_rights"),
-    assetChannelId: text("asset_channel_id"),
+    assetChannelId: keyText("asset_channel_id"),
     administered: boolean("administered").notNull().default(false),
     // The enrichment backlog lives on the asset (F6): one asset is claimed by many videos and the Content ID API
     // answers per asset, so an import marks assets instead of writing a queue row per video. Non-null
@@ -33,7 +34,7 @@ export const assets = pgTable(
     enrichmentTaskId: integer("enrichment_task_id"),
     enrichedAt: timestamp("enriched_at", { withTimezone: true }),
     /** Set when the Content ID API answered this id as an alias of another asset (merged assets). */
-    mergedInto: text("merged_into"),
+    mergedInto: keyText("merged_into"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -53,9 +54,9 @@ export const claims = pgTable(
   "claims",
   {
     id: serial("id").primaryKey(),
-    videoId: text("video_id").notNull(),
-    assetId: text("asset_id").notNull(),
-    claimId: text("claim_id"),
+    videoId: keyText("video_id").notNull(),
+    assetId: keyText("asset_id").notNull(),
+    claimId: keyText("claim_id"),
     claimType: text("claim_type"),
     claimOrigin: text("claim_origin"),
     policy: text("policy"),

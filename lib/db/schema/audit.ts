@@ -1,4 +1,5 @@
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { keyText } from "./key-text";
 
 /** `{ field: [old, new] }` — only fields that actually changed. */
 export type FieldChanges = Record<string, [unknown, unknown]>;
@@ -9,8 +10,8 @@ export const metadataSyncs = pgTable(
   "metadata_syncs",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    videoId: text("video_id"),
-    assetId: text("asset_id"),
+    videoId: keyText("video_id"),
+    assetId: keyText("asset_id"),
     syncTime: timestamp("sync_time", { withTimezone: true }).notNull().defaultNow(),
     sourceKind: text("source_kind", { enum: ["report", "api", "user"] }).notNull(),
     sourceId: text("source_id"),

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { keyText } from "./key-text";
 
 export const channels = pgTable("channels", {
-  channelId: text("channel_id").primaryKey(),
+  channelId: keyText("channel_id").primaryKey(),
   name: text("name"),
   description: text("description"),
   hidden: boolean("hidden").notNull().default(false),

@@ -1,10 +1,11 @@
 import { bigint, date, integer, numeric, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { keyText } from "./key-text";
 
 // Per-period metrics per video. Revenue is exact numeric so imported totals tie out to the file.
 export const videoMetrics = pgTable(
   "video_metrics",
   {
-    videoId: text("video_id").notNull(),
+    videoId: keyText("video_id").notNull(),
     period: date("period").notNull(),
     reportKind: text("report_kind").notNull(),
     ownedViews: bigint("owned_views", { mode: "number" }).notNull().default(0),
@@ -21,7 +22,7 @@ export const videoMetrics = pgTable(
 export const assetMetrics = pgTable(
   "asset_metrics",
   {
-    assetId: text("asset_id").notNull(),
+    assetId: keyText("asset_id").notNull(),
     period: date("period").notNull(),
     reportKind: text("report_kind").notNull(),
     ownedViews: bigint("owned_views", { mode: "number" }).notNull().default(0),

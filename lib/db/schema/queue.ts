@@ -1,4 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { keyText } from "./key-text";
 import { sql } from "drizzle-orm";
 
 export const taskTypes = ["asset_enrichment", "metadata_sync", "ownership_update", "monetization_sync"] as const;
@@ -9,8 +10,8 @@ export const processingQueue = pgTable(
   {
     id: serial("id").primaryKey(),
     taskType: text("task_type", { enum: taskTypes }).notNull(),
-    videoId: text("video_id"),
-    assetId: text("asset_id"),
+    videoId: keyText("video_id"),
+    assetId: keyText("asset_id"),
     status: text("status", { enum: taskStatuses }).notNull().default("pending"),
     priority: integer("priority").notNull().default(0),
     retryCount: integer("retry_count").notNull().default(0),

@@ -1,25 +1,26 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { keyText } from "./key-text";
 
 // The catalog: one row per YouTube video. Column names follow the reference design's Video.
 export const videos = pgTable(
   "videos",
   {
-    videoId: text("video_id").primaryKey(),
+    videoId: keyText("video_id").primaryKey(),
     title: text("title"),
     artist: text("artist").array(),
     genre: text("genre").array(),
     label: text("label"),
-    channelId: text("channel_id"),
+    channelId: keyText("channel_id"),
     channelName: text("channel_name"),
     uploader: text("uploader"),
-    category: text("category"),
+    category: keyText("category"),
     contentType: text("content_type"),
-    assetId: text("asset_id"),
-    customId: text("custom_id"),
-    upc: text("upc"),
-    isrc: text("isrc"),
-    claimId: text("claim_id"),
+    assetId: keyText("asset_id"),
+    customId: keyText("custom_id"),
+    upc: keyText("upc"),
+    isrc: keyText("isrc"),
+    claimId: keyText("claim_id"),
     claimedStatus: text("claimed_status"),
     claimedByThisOwner: boolean("claimed_by_this_owner"),
     claimedByAnotherOwner: boolean("claimed_by_another_owner"),
@@ -39,7 +40,7 @@ export const videos = pgTable(
     ratingsAllowed: boolean("ratings_allowed"),
     commentsAllowed: boolean("comments_allowed"),
     privacyStatus: text("privacy_status"),
-    effectivePolicy: text("effective_policy"),
+    effectivePolicy: keyText("effective_policy"),
     videoLength: integer("video_length"),
     views: bigint("views", { mode: "number" }),
     hidden: boolean("hidden").notNull().default(false),

@@ -16,12 +16,11 @@ export async function mergeClaimRange(
   const inCatalog = params.everyStagedVideoExists ? sql`` : sql`JOIN videos v ON v.video_id = src.video_id AND ${videoIdRange("v", params.range)}`;
   const result = await db.execute(sql`
 WITH src AS (
-  -- Byte-wise id order (COLLATE "C"), as in merge-videos.ts: same groups, a cheaper sort.
-  SELECT DISTINCT ON (s.video_id COLLATE "C", s.claim_asset_id COLLATE "C")
+  SELECT DISTINCT ON (s.video_id, s.claim_asset_id)
     s.video_id, s.claim_asset_id, s.claim_id, s.claim_type, s.claim_origin, s.claim_policy, s.claim_status
   FROM import_staging s
   WHERE ${stagingRange(params.reportId, params.range)} AND s.claim_asset_id IS NOT NULL
-  ORDER BY s.video_id COLLATE "C", s.claim_asset_id COLLATE "C", s.line DESC
+  ORDER BY s.video_id, s.claim_asset_id, s.line DESC
 ),
 -- Only new or changed claims go to the upsert: on a re-import nearly every claim is unchanged, and one hash join
 -- finds them far cheaper than an attempted insert per claim.

@@ -88,13 +88,13 @@ export async function mergeVideoRange(
   const kind = await reportKind(db, reportId);
   const result = await db.execute(sql`
 WITH src AS (
-  -- Ids sorted byte by byte (COLLATE "C"): the same groups as in any deterministic collation, without the locale's
-  -- comparison per pair, which made this sort an eighth of a range's merge.
-  SELECT DISTINCT ON (s.video_id COLLATE "C") s.video_id, s.in_shorts_report,
+  -- Ids sort byte by byte (their columns' collation, lib/db/schema/key-text.ts): under the locale's comparison
+  -- this sort was an eighth of a range's merge.
+  SELECT DISTINCT ON (s.video_id) s.video_id, s.in_shorts_report,
     ${sql.raw(sourceSelect)}
   FROM import_staging s
   WHERE ${stagingRange(reportId, range)}
-  ORDER BY s.video_id COLLATE "C", s.line DESC, s.part
+  ORDER BY s.video_id, s.line DESC, s.part
 ),
 m AS (
   -- No row locks: merge steps hold a transaction-level advisory lock (catalog-merge-lock.ts), which serialises
