@@ -4,6 +4,7 @@ import { kindSpec } from "@/lib/import/parse/report-kinds";
 import { useBulkJoins } from "@/lib/import/merge/catalog-merge-lock";
 import { keepRowsStagedAhead } from "./rows-staged-ahead";
 import { rowToStage } from "./row-to-stage";
+import { idRange, videoIdRange, type VideoRange } from "@/lib/import/merge/batch-range";
 
 /**
  * What staging has to read: every row (nothing of the report is in the catalog as these rows left it), only the
@@ -19,16 +20,42 @@ export type CatalogComparison = { videos: number; unchanged: number; newVideos: 
 // 3: a record's hash is of its stored text, computed by the splitter (lib/import/parse/record-hash.ts), not of its cells.
 const FINGERPRINT_VERSION = 3;
 
+/** What the comparison of one id range of the report's videos found (compareRange). */
+export type RangeComparison = { videos: number; unchanged: number; newVideos: number };
+
+type CompareParams = { reportId: number; kind: string; excludeShorts: boolean; contentHash: string; stagedAhead?: boolean };
+
+/** Below this many fingerprinted rows the comparison is one statement: a second one would cost more than it saves. */
+const MIN_ROWS_TO_SPLIT = 20_000;
+
 /**
- * Fingerprints each video of the report (its rows' hashes, count and last row, with everything else that shapes the
- * merge: kind, the Shorts option and, for metrics, the file itself since each file contributes its own figures)
- * and marks the videos whose catalog row was last merged from exactly these rows and has not changed since (its
- * updated_at is the one that merge left, and none of its claims is newer).
+ * Where to split the report's videos so that `parts` connections compare them side by side (the statement runs on
+ * one core; a million videos took 3 s of it). Like the merges' ranges (plan-ranges.ts) the boundaries come from the
+ * statistics' histogram of video keys, which the comparison's plans need anyway; the first is ''.
  */
-export async function compareWithCatalog(
-  db: Pick<Database, "execute">,
-  params: { reportId: number; kind: string; excludeShorts: boolean; contentHash: string; stagedAhead?: boolean },
-): Promise<CatalogComparison> {
+export async function planComparison(db: Pick<Database, "execute">, reportId: number, parts: number): Promise<string[]> {
+  await db.execute(sql`ANALYZE import_fingerprints`);
+  if (parts <= 1) return [""];
+  const stats = await db.execute(sql`
+SELECT (SELECT count(*) FROM (SELECT 1 FROM import_fingerprints WHERE report_id = ${reportId} LIMIT ${MIN_ROWS_TO_SPLIT}) n)::int AS rows,
+  (SELECT histogram_bounds::text::text[] FROM pg_stats
+   WHERE schemaname = current_schema() AND tablename = 'import_fingerprints' AND attname = 'video_key') AS bounds`);
+  const { rows, bounds } = stats.rows[0] as { rows: number; bounds: string[] | null };
+  if (rows < MIN_ROWS_TO_SPLIT || !bounds || bounds.length < 3) return [""];
+  // In the histogram's order, the column's collation, as the ranges compare (plan-ranges.ts says why).
+  const picked = new Set<string>([""]);
+  for (let k = 1; k < parts; k++) picked.add(bounds[Math.round((k * (bounds.length - 1)) / parts)]);
+  return [...picked];
+}
+
+/**
+ * Fingerprints each video of the report within `range` (its rows' hashes, count and last row, with everything else
+ * that shapes the merge: kind, the Shorts option and, for metrics, the file itself since each file contributes its
+ * own figures) and stores those that may change: all but the videos whose catalog row was last merged from
+ * exactly these rows and has not changed since (its updated_at is the one that merge left, and none of its claims
+ * is newer). Ranges are disjoint, so they can run side by side in their own transactions.
+ */
+export async function compareRange(db: Pick<Database, "execute">, params: CompareParams, range: VideoRange): Promise<RangeComparison> {
   const { reportId } = params;
   const prefix = fingerprintPrefix(params);
   // Fixed-size aggregates (count, xor, the last row's hash via the largest line) instead of an ordered string_agg:
@@ -38,7 +65,6 @@ export async function compareWithCatalog(
   // The million groups by sorting (keys compare byte-wise, lib/db/schema/key-text.ts) rather than hashing: 1.1 s
   // instead of 1.9 s.
   await db.execute(sql`SET LOCAL enable_hashagg = off`);
-  await db.execute(sql`ANALYZE import_fingerprints`);
   // Only videos that may change are stored (their fingerprint goes into the catalog with the merge); on a
   // re-import of unchanged rows nothing is written at all.
   const result = await db.execute(sql`
@@ -46,13 +72,13 @@ WITH f AS (
   SELECT video_key,
     ${prefix} || count(*) || ':' || bit_xor(row_hash) || ':' ||
       (max((line::bigint << 32) | (row_hash & 4294967295)) & 4294967295) AS fingerprint
-  FROM import_fingerprints WHERE report_id = ${reportId} AND video_key IS NOT NULL
+  FROM import_fingerprints WHERE report_id = ${reportId} AND ${idRange("video_key", range)}
   GROUP BY video_key
 ),
 candidates AS MATERIALIZED (
   SELECT f.video_key, f.fingerprint, v.source_fingerprint_at AS merged_at, (v.video_id IS NULL) AS is_new,
     COALESCE(v.source_fingerprint = f.fingerprint AND v.source_fingerprint_at = v.updated_at, false) AS same_rows
-  FROM f LEFT JOIN videos v ON v.video_id = f.video_key
+  FROM f LEFT JOIN videos v ON v.video_id = f.video_key AND ${videoIdRange("v", range)}
 ),
 -- Claims changed after the video's rows were merged. The lower bound (the oldest of those merges) lets
 -- claims_updated_at_idx skip the claims nobody touched since; the join then compares per video.
@@ -69,15 +95,28 @@ stored AS (
   WHERE NOT k.same_rows OR k.video_key IN (SELECT video_key FROM newer_claims)
   RETURNING 1
 )
-SELECT count(*)::int AS videos, (count(*) - (SELECT count(*) FROM stored))::int AS unchanged, count(*) FILTER (WHERE is_new)::int AS new_videos,
-  EXISTS (SELECT 1 FROM import_fingerprints WHERE report_id = ${reportId} AND video_key IS NULL) AS keyless
+SELECT count(*)::int AS videos, (count(*) - (SELECT count(*) FROM stored))::int AS unchanged, count(*) FILTER (WHERE is_new)::int AS new_videos
 FROM candidates`);
-  const row = result.rows[0] as { videos: number; unchanged: number; new_videos: number; keyless: boolean };
-  const { videos, unchanged, keyless } = row;
+  const row = result.rows[0] as { videos: number; unchanged: number; new_videos: number };
+  return { videos: row.videos, unchanged: row.unchanged, newVideos: Number(row.new_videos) };
+}
+
+/** The comparison of the whole report from its ranges' (compareRange), and what staging has to read. */
+export async function finishComparison(db: Pick<Database, "execute">, params: CompareParams, ranges: RangeComparison[]): Promise<CatalogComparison> {
+  const sum = (key: keyof RangeComparison) => ranges.reduce((total, r) => total + r[key], 0);
+  const videos = sum("videos");
+  const unchanged = sum("unchanged");
+  const keyless = await db.execute(sql`SELECT 1 FROM import_fingerprints WHERE report_id = ${params.reportId} AND video_key IS NULL LIMIT 1`);
   // Rows without a video id are rejected rows: they are read again so the re-import lists them too.
-  const scope: StagingScope = unchanged === 0 ? "all" : unchanged === videos && !keyless ? "none" : "changed";
-  const staged = params.stagedAhead && (await keepRowsStagedAhead(db, reportId));
-  return { videos, unchanged, newVideos: Number(row.new_videos), scope: staged ? "staged" : scope };
+  const scope: StagingScope = unchanged === 0 ? "all" : unchanged === videos && keyless.rows.length === 0 ? "none" : "changed";
+  const staged = params.stagedAhead && (await keepRowsStagedAhead(db, params.reportId));
+  return { videos, unchanged, newVideos: sum("newVideos"), scope: staged ? "staged" : scope };
+}
+
+/** The whole comparison in one transaction (single-connection drivers, tests): one range, then its result. */
+export async function compareWithCatalog(db: Pick<Database, "execute">, params: CompareParams): Promise<CatalogComparison> {
+  await planComparison(db, params.reportId, 1);
+  return finishComparison(db, params, [await compareRange(db, params, { from: "", to: null })]);
 }
 
 /**

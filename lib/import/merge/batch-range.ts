@@ -11,9 +11,14 @@ export function stagingRange(reportId: number, range: VideoRange): SQL {
 
 /** The same id range on another table's video_id column, so a join with the catalog reads only that slice. */
 export function videoIdRange(alias: string, range: VideoRange): SQL {
-  const column = sql.raw(`${alias}.video_id`);
-  const upper = range.to === null ? sql`` : sql` AND ${column} < ${range.to}`;
-  return sql`${column} >= ${range.from}${upper}`;
+  return idRange(`${alias}.video_id`, range);
+}
+
+/** The id range on any column holding video ids (`alias.column`). */
+export function idRange(column: string, range: VideoRange): SQL {
+  const ref = sql.raw(column);
+  const upper = range.to === null ? sql`` : sql` AND ${ref} < ${range.to}`;
+  return sql`${ref} >= ${range.from}${upper}`;
 }
 
 /**

@@ -19,7 +19,15 @@ import { finishBulkLoad, startBulkLoadIfLarge } from "./bulk-load";
 import { restoreIndexesLeftByOtherImports } from "./bulk-load-restore";
 import { upsertReportChannels } from "@/lib/import/merge/merge-channels";
 import { openFingerprintSink } from "@/lib/import/fingerprint/fingerprint-writer";
-import { compareWithCatalog, forgetFingerprintsOfRejected, type CatalogComparison, type StagingScope } from "@/lib/import/fingerprint/compare-with-catalog";
+import {
+  compareRange,
+  compareWithCatalog,
+  finishComparison,
+  forgetFingerprintsOfRejected,
+  planComparison,
+  type CatalogComparison,
+  type StagingScope,
+} from "@/lib/import/fingerprint/compare-with-catalog";
 import { NonRetriableError } from "inngest";
 import type { MetricsContext } from "@/lib/import/merge/merge-metrics";
 
@@ -56,12 +64,27 @@ export async function prepareStep(reportId: number) {
   );
 }
 
-/** Which rows staging has to read: the videos whose rows the catalog already holds as they are are left out. */
+/**
+ * Which rows staging has to read: the videos whose rows the catalog already holds as they are are left out. On
+ * node-postgres the videos are compared in two id ranges side by side, each in its own transaction and connection
+ * and recorded once (the split first, so a retry compares the same ranges); single-connection drivers compare them
+ * in one transaction. The comparison's result is recorded last, from its ranges'.
+ */
 export async function compareStep(params: { reportId: number; kind: string; excludeShorts: boolean; contentHash: string; stagedAhead?: boolean }) {
   const db = await getDb();
-  return withStatus(params.reportId, "compare-with-catalog", () =>
-    runOnce(db, params.reportId, "compare", (tx) => compareWithCatalog(tx, params)),
-  );
+  const { reportId } = params;
+  return withStatus(reportId, "compare-with-catalog", async () => {
+    if (!(await getDatabase()).pgPool) return runOnce(db, reportId, "compare", (tx) => compareWithCatalog(tx, params));
+    const done = await recordedResult<CatalogComparison>(db, reportId, "compare");
+    if (done) return done;
+    const boundaries = await runOnce(db, reportId, "compare-split", (tx) => planComparison(tx, reportId, RANGES_PER_APPLY_STEP));
+    const ranges = await Promise.all(
+      boundaries.map((from, i) =>
+        runOnce(db, reportId, `compare-range-${i}`, (tx) => compareRange(tx, params, { from, to: boundaries[i + 1] ?? null })),
+      ),
+    );
+    return runOnce(db, reportId, "compare", (tx) => finishComparison(tx, params, ranges));
+  });
 }
 
 /** Whether staging steps have rows left to read after the validation read and the comparison. */
