@@ -5,6 +5,7 @@ import { useBulkJoins } from "@/lib/import/merge/catalog-merge-lock";
 import { keepRowsStagedAhead } from "./rows-staged-ahead";
 import { rowToStage } from "./row-to-stage";
 import { idRange, videoIdRange, type VideoRange } from "@/lib/import/merge/batch-range";
+import { boundariesFromHistogram, MIN_ROWS_TO_SPLIT } from "@/lib/import/pipeline/plan-ranges";
 
 /**
  * What staging has to read: every row (nothing of the report is in the catalog as these rows left it), only the
@@ -25,9 +26,6 @@ export type RangeComparison = { videos: number; unchanged: number; newVideos: nu
 
 type CompareParams = { reportId: number; kind: string; excludeShorts: boolean; contentHash: string; stagedAhead?: boolean };
 
-/** Below this many fingerprinted rows the comparison is one statement: a second one would cost more than it saves. */
-const MIN_ROWS_TO_SPLIT = 20_000;
-
 /**
  * Where to split the report's videos so that `parts` connections compare them side by side (the statement runs on
  * one core; a million videos took 3 s of it). Like the merges' ranges (plan-ranges.ts) the boundaries come from the
@@ -42,10 +40,7 @@ SELECT (SELECT count(*) FROM (SELECT 1 FROM import_fingerprints WHERE report_id 
    WHERE schemaname = current_schema() AND tablename = 'import_fingerprints' AND attname = 'video_key') AS bounds`);
   const { rows, bounds } = stats.rows[0] as { rows: number; bounds: string[] | null };
   if (rows < MIN_ROWS_TO_SPLIT || !bounds || bounds.length < 3) return [""];
-  // In the histogram's order, the column's collation, as the ranges compare (plan-ranges.ts says why).
-  const picked = new Set<string>([""]);
-  for (let k = 1; k < parts; k++) picked.add(bounds[Math.round((k * (bounds.length - 1)) / parts)]);
-  return [...picked];
+  return boundariesFromHistogram(bounds, parts);
 }
 
 /**

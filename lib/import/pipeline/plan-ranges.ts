@@ -34,18 +34,25 @@ SELECT (SELECT reltuples FROM pg_class WHERE oid = 'import_staging'::regclass)::
   const videos = options.stagedVideos ?? rows ?? 0;
   const ranges = Math.max(Math.ceil(videos / perRange), (rows ?? 0) >= MIN_ROWS_TO_SPLIT ? minRanges : 1);
   if (ranges <= 1 || !bounds || bounds.length < 3) return [""];
-  // Picked in the histogram's order, which is the column's collation: the order the merges compare ids in. (Sorted
-  // in JavaScript's code-unit order instead, they disagreed under a linguistic collation — en_US puts "a…" before
-  // "B…" — and two ranges overlapped.) The empty string comes first in every collation.
-  const picked = new Set<string>([""]);
-  for (let k = 1; k < ranges; k++) picked.add(bounds[Math.round((k * (bounds.length - 1)) / ranges)]);
-  const boundaries = [...picked];
+  const boundaries = boundariesFromHistogram(bounds, ranges);
   if (boundaries.length > SORT_FROM_RANGES) await sortStagingByVideo(db);
   return boundaries;
 }
 
-/** Below this many staged rows one range does it: splitting costs a second statement per step for little gain. */
-const MIN_ROWS_TO_SPLIT = 20_000;
+/**
+ * `ranges` range starts from a column's histogram_bounds, the first ''. Picked in the histogram's order, which is
+ * the column's collation: the order the statements compare ids in. (Sorted in JavaScript's code-unit order instead,
+ * they disagreed under a linguistic collation — en_US puts "a…" before "B…" — and two ranges overlapped.) The empty
+ * string comes first in every collation.
+ */
+export function boundariesFromHistogram(bounds: string[], ranges: number): string[] {
+  const picked = new Set<string>([""]);
+  for (let k = 1; k < ranges; k++) picked.add(bounds[Math.round((k * (bounds.length - 1)) / ranges)]);
+  return [...picked];
+}
+
+/** Below this many rows one range does it: splitting costs a second statement per step for little gain. */
+export const MIN_ROWS_TO_SPLIT = 20_000;
 
 /**
  * Above this many ranges, the staged rows are sorted by video before they are merged. Rows are staged in file
