@@ -16,7 +16,7 @@ export function recordFingerprints(openSink: () => Promise<FingerprintSink>) {
       keyIndex = header.columns.map(normalizeHeaderName).indexOf("video_id");
     }
     for (const record of records) {
-      const full = sink.add(record.line, (record.fields[keyIndex] ?? "").trim(), record.hash);
+      const full = sink.add(record.line, (record.field(keyIndex) ?? "").trim(), record.hash);
       if (full) await full;
     }
   };

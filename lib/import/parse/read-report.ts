@@ -116,7 +116,7 @@ export async function* streamReportChunk(
         }
         rowsRead++;
         // Skipped by the splitter, or (in the first batch, split before the header was found) not wanted.
-        if (raw.fields === SKIPPED_FIELDS || (onlyLines && !onlyLines.has(raw.line))) continue;
+        if ((onlyLines && !onlyLines.has(raw.line)) || raw.fields === SKIPPED_FIELDS) continue;
         const mapped = mapRow(raw.fields, raw.line);
         if (mapped.record) out.records.push(mapped.record);
         else out.rejected.push(mapped.rejected);

@@ -1,12 +1,7 @@
 import { ReportFileError } from "./file-error";
 import type { TextPiece } from "./utf8-decoder";
 import { FNV_PRIME, HASH_A_SEED, HASH_B_SEED, finishHash } from "./record-hash";
-
-/**
- * One CSV record: its fields, the 1-based line it starts on, its start offset in the decompressed bytes and a 53-bit
- * hash of its text as stored (record-hash.ts; 0 for a skipped record), computed while splitting it.
- */
-export type RawRecord = { fields: string[]; line: number; byteOffset: number; hash: number };
+import { splitRecordText } from "./record-fields";
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -19,24 +14,75 @@ const CR = 13;
  */
 export const SKIPPED_FIELDS: readonly string[] = Object.freeze([]) as readonly string[];
 
-/** Empty lines and rows of only commas (spreadsheet leftovers) carry nothing and are not counted as rows. */
-function isBlank(fields: string[]): boolean {
-  for (let i = 0; i < fields.length; i++) if (fields[i] !== "") return false;
-  return true;
+/**
+ * One CSV record: the 1-based line it starts on, its start offset in the decompressed bytes and a 53-bit hash of its
+ * text as stored (record-hash.ts; 0 for a skipped record), computed while finding its end. Its fields are cut from its
+ * text only when asked for: a daily file's read needs the cells of a few changed rows and one cell (the video id) of
+ * the others, and building a million rows' worth of field strings it would not look at cost more than the scan.
+ */
+export class RawRecord {
+  private cells: string[] | undefined;
+
+  constructor(
+    /** The text holding the record, from `start` to `end` (its line break excluded). */
+    private readonly text: string,
+    private readonly start: number,
+    private readonly end: number,
+    /** Whether the record holds a quote: only then does cutting it need the quote rules. */
+    private readonly quoted: boolean,
+    readonly line: number,
+    readonly byteOffset: number,
+    readonly hash: number,
+    cells?: string[],
+  ) {
+    this.cells = cells;
+  }
+
+  get fields(): string[] {
+    return (this.cells ??= splitRecordText(this.text, this.start, this.end, this.quoted));
+  }
+
+  /** One field, without cutting the others when the record holds no quote (undefined past the last). */
+  field(index: number): string | undefined {
+    if (this.cells || this.quoted) return this.fields[index];
+    const { text, end } = this;
+    let from = this.start;
+    for (let k = 0; k < index; k++) {
+      const comma = text.indexOf(",", from);
+      if (comma < 0 || comma >= end) return undefined;
+      from = comma + 1;
+    }
+    const comma = text.indexOf(",", from);
+    return text.slice(from, comma < 0 || comma > end ? end : comma);
+  }
+}
+
+/** Whether a record's text holds nothing but empty fields (a blank line, a spreadsheet's row of commas). */
+function isBlank(text: string, start: number, end: number, quoted: boolean): boolean {
+  // Almost every record's first character already says it is not blank.
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== COMMA && c !== QUOTE) return false;
+  }
+  return !quoted || splitRecordText(text, start, end, true).every((field) => field === "");
 }
 
 /**
  * RFC 4180 record splitter fed with decoded text pieces: quoted fields may hold commas, doubled quotes and line
  * breaks; records end at LF, CRLF or a lone CR. State survives piece boundaries, so a record, a quote pair or a
- * CRLF may be cut anywhere. A char-scanning state machine keeps 1M-row files to a few seconds.
+ * CRLF may be cut anywhere. It only finds where each record ends (and hashes it on the way); its fields are cut
+ * when asked for (RawRecord). The scan is one test per ordinary character: every character that means something
+ * to CSV (quote, comma, CR, LF) sorts at or below the comma.
  */
 export class RecordSplitter {
-  private fields: string[] = [];
-  /** Text of the current field not yet pushed: carried across pieces and escaped quotes. */
-  private cur = "";
+  /** Text of a record begun in an earlier piece. */
+  private carry = "";
   private inQuote = false;
-  /** Just after the closing quote of a quoted field: another quote means an escaped `""`. */
-  private closedQuote = false;
+  /** The record seen so far holds a quote. */
+  private quoted = false;
+  /** The previous piece ended at a field's start, or just after a closing quote (a quote next escapes one). */
+  private atFieldStart = true;
+  private afterClose = false;
   /** The previous piece ended with CR: a LF opening this piece belongs to that line break. */
   private skipLF = false;
   private line: number;
@@ -44,15 +90,11 @@ export class RecordSplitter {
   private recordLine: number;
   private recordByte: number;
   /**
-   * Which records to cut into fields, by the line they start on; the others are only scanned to their end and come
-   * back with SKIPPED_FIELDS. A staging step that needs a few changed rows of a chunk then does not build the
-   * strings of all the others (most of a daily file's read). Consulted at each record's start.
+   * Which records to hand back with their fields, by the line they start on; the others come back with
+   * SKIPPED_FIELDS (and hash 0), counted with their line and offset. Consulted as each record ends.
    */
   wanted: ((line: number) => boolean) | undefined;
-  /** The current record is being skipped; `skipContent`: a field of it already ended holding something. */
-  private skipping = false;
-  private skipContent = false;
-  /** The two lanes of the current record's hash (record-hash.ts), carried across pieces like its fields. */
+  /** The two lanes of the current record's hash (record-hash.ts), carried across pieces like its text. */
   private ha = HASH_A_SEED;
   private hb = HASH_B_SEED;
 
@@ -60,7 +102,14 @@ export class RecordSplitter {
     this.line = this.recordLine = start.line;
     this.recordByte = start.byteOffset;
     this.wanted = wanted;
-    this.skipping = wanted ? !wanted(start.line) : false;
+  }
+
+  private record(text: string, start: number, end: number, quoted: boolean, hash: number): RawRecord | null {
+    if (isBlank(text, start, end, quoted)) return null;
+    if (this.wanted && !this.wanted(this.recordLine)) {
+      return new RawRecord("", 0, 0, false, this.recordLine, this.recordByte, 0, SKIPPED_FIELDS as string[]);
+    }
+    return new RawRecord(text, start, end, quoted, this.recordLine, this.recordByte, hash);
   }
 
   push(piece: TextPiece): RawRecord[] {
@@ -80,83 +129,79 @@ export class RecordSplitter {
       return measuredByte;
     };
 
-    let { fields, cur, inQuote, closedQuote, line } = this;
     let i = 0;
     if (this.skipLF) {
       this.skipLF = false;
-      if (text.charCodeAt(0) === LF) { i = 1; this.recordByte += 1; }
+      if (text.charCodeAt(0) === LF) {
+        i = 1;
+        this.recordByte += 1;
+      }
     }
-    let seg = i;
-    let { skipping, skipContent, ha, hb } = this;
-    // One state machine for both kinds of record. A skipped record (see `wanted`) builds no field: the slices and
-    // pushes are left out, and whether it holds anything but commas and empty quotes is tracked instead. The hash
-    // takes every character of the record but its line break (inline: this loop runs once per character).
+    // Where the current record starts in this piece (-1: in an earlier one, its text so far in `carry`), where the
+    // current field starts, and the index just after the last closing quote.
+    let recordStart = this.carry === "" ? i : -1;
+    let fieldStart = this.atFieldStart ? i : -1;
+    let closedAt = this.afterClose ? i : -1;
+    let { inQuote, quoted, line } = this;
+    let ha = this.ha | 0;
+    let hb = this.hb | 0;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
+      if (c > COMMA) {
+        ha = Math.imul(ha ^ c, FNV_PRIME);
+        hb = ((hb << 5) - hb + c) | 0;
+        continue;
+      }
       if (inQuote) {
         ha = Math.imul(ha ^ c, FNV_PRIME);
         hb = ((hb << 5) - hb + c) | 0;
         if (c === QUOTE) {
-          if (!skipping) cur += text.slice(seg, i);
-          else if (i > seg || cur !== "") skipContent = true;
           inQuote = false;
-          closedQuote = true;
-          seg = i + 1;
+          closedAt = i + 1;
         } else if (c === LF) line++;
         continue;
       }
-      if (c === COMMA) {
-        ha = Math.imul(ha ^ c, FNV_PRIME);
-        hb = ((hb << 5) - hb + c) | 0;
-        if (!skipping) fields.push(seg === i ? cur : cur + text.slice(seg, i));
-        else if (seg !== i || cur !== "") skipContent = true;
-        cur = "";
-        seg = i + 1;
-        closedQuote = false;
-      } else if (c === LF || c === CR) {
-        if (skipping) {
-          if (skipContent || seg !== i || cur !== "") out.push({ fields: SKIPPED_FIELDS as string[], line: this.recordLine, byteOffset: this.recordByte, hash: 0 });
-        } else {
-          fields.push(seg === i ? cur : cur + text.slice(seg, i));
-          if (!isBlank(fields)) out.push({ fields, line: this.recordLine, byteOffset: this.recordByte, hash: finishHash(ha, hb) });
-          fields = [];
-        }
-        ha = HASH_A_SEED;
-        hb = HASH_B_SEED;
-        cur = "";
-        closedQuote = false;
+      if (c === LF || c === CR) {
+        const hash = finishHash(ha, hb);
+        const found =
+          recordStart >= 0
+            ? this.record(text, recordStart, i, quoted, hash)
+            : this.record(this.carry + text.slice(0, i), 0, this.carry.length + i, quoted, hash);
+        if (found) out.push(found);
+        this.carry = "";
+        // `| 0` keeps both lanes int32 in the loop: a seed is no small integer, and a lane that may hold a boxed
+        // number made every character's step box one (the scan took twice as long).
+        ha = HASH_A_SEED | 0;
+        hb = HASH_B_SEED | 0;
+        quoted = false;
         line++;
         if (c === CR) {
-          if (i + 1 < n) { if (text.charCodeAt(i + 1) === LF) i++; }
-          else this.skipLF = true;
+          if (i + 1 < n) {
+            if (text.charCodeAt(i + 1) === LF) i++;
+          } else this.skipLF = true;
         }
-        seg = i + 1;
+        recordStart = fieldStart = i + 1;
         this.recordLine = line;
         this.recordByte = byteAt(i + 1);
-        skipping = this.wanted ? !this.wanted(line) : false;
-        skipContent = false;
-      } else if (c === QUOTE) {
-        ha = Math.imul(ha ^ c, FNV_PRIME);
-        hb = ((hb << 5) - hb + c) | 0;
-        if (closedQuote) {
-          // An escaped quote: the field holds a '"'.
-          if (!skipping) cur += '"';
-          else skipContent = true;
+        continue;
+      }
+      ha = Math.imul(ha ^ c, FNV_PRIME);
+      hb = ((hb << 5) - hb + c) | 0;
+      if (c === COMMA) fieldStart = i + 1;
+      else if (c === QUOTE) {
+        quoted = true;
+        // A quote right after a closing one is an escaped quote; at a field's start it opens a quoted field;
+        // anywhere else it is a stray quote kept as text, like common CSV readers do.
+        if (i === closedAt) inQuote = true;
+        else if (i === fieldStart) {
           inQuote = true;
-          closedQuote = false;
-          seg = i + 1;
-        } else if (seg === i && cur === "") { inQuote = true; this.quoteLine = line; seg = i + 1; }
-        // Otherwise a stray quote inside an unquoted field: kept as text, like common CSV readers do.
-      } else {
-        ha = Math.imul(ha ^ c, FNV_PRIME);
-        hb = ((hb << 5) - hb + c) | 0;
-        closedQuote = false;
+          this.quoteLine = line;
+        }
       }
     }
-    // The field's text so far carries over to the next piece (for a skipped record only so that "anything there?"
-    // and "at a field's start?" stay right: it is at most one field's text per piece).
-    cur += text.slice(seg);
-    Object.assign(this, { fields, cur, inQuote, closedQuote, line, skipping, skipContent, ha, hb });
+    // The record begun in this piece carries over to the next one.
+    if (recordStart < n) this.carry += recordStart >= 0 ? text.slice(recordStart) : text;
+    Object.assign(this, { inQuote, quoted, line, ha, hb, atFieldStart: fieldStart === n, afterClose: closedAt === n });
     return out;
   }
 
@@ -165,17 +210,9 @@ export class RecordSplitter {
     if (this.inQuote) {
       throw new ReportFileError(`Unterminated quoted field: the quote opened on line ${this.quoteLine} is never closed`, this.quoteLine);
     }
-    const out: RawRecord[] = [];
-    if (this.skipping) {
-      if (this.skipContent || this.cur !== "") out.push({ fields: SKIPPED_FIELDS as string[], line: this.recordLine, byteOffset: this.recordByte, hash: 0 });
-    } else if (this.fields.length > 0 || this.cur !== "") {
-      this.fields.push(this.cur);
-      if (!isBlank(this.fields)) out.push({ fields: this.fields, line: this.recordLine, byteOffset: this.recordByte, hash: finishHash(this.ha, this.hb) });
-    }
-    this.ha = HASH_A_SEED;
-    this.hb = HASH_B_SEED;
-    this.fields = [];
-    this.cur = "";
-    return out;
+    const { carry, quoted } = this;
+    const found = carry === "" ? null : this.record(carry, 0, carry.length, quoted, finishHash(this.ha, this.hb));
+    Object.assign(this, { carry: "", quoted: false, ha: HASH_A_SEED, hb: HASH_B_SEED, atFieldStart: true, afterClose: false });
+    return found ? [found] : [];
   }
 }
