@@ -77,6 +77,7 @@ function stepBreakdown(imports: Timed[]): string {
       return seconds > 0 ? `${label} ${seconds.toFixed(1)} s` : null;
     })
     .filter(Boolean)
+    .concat(`between steps ${median(imports.map((i) => i.steps.reduce((t, s) => t + s.gapMs, 0) / 1000)).toFixed(1)} s`)
     .join(", ");
 }
 
