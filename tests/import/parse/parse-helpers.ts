@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readReportChunk, scanReport, type Checkpoint, type OpenBytes, type RejectedRow, type ReportRecord } from "@/lib/import/parse";
+import { RecordSplitter, type RawRecord } from "@/lib/import/parse/record-splitter";
+import { Utf8Decoder } from "@/lib/import/parse/utf8-decoder";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/reports/", import.meta.url));
 
@@ -52,4 +54,38 @@ export function sum(values: (string | null | undefined)[]): string {
 /** The `Partner Revenue` column of a fixture read independently (naive split: only for quote-free columns). */
 export function lastColumnTotal(text: string, skipLines: number): string {
   return sum(text.trim().split(/\r?\n/).slice(skipLines).map((l) => l.split(",").at(-1)!));
+}
+
+/**
+ * The records of `text` from a RecordSplitter fed with its UTF-8 bytes cut at `cuts` (so pieces end inside characters,
+ * quotes and line breaks), or the error message when the text is broken.
+ */
+export function splitText(text: string, cuts: number[], wanted?: (line: number) => boolean): RawRecord[] | string {
+  const bytes = Buffer.from(text, "utf8");
+  const start = { byteOffset: 0, line: 1 };
+  const decoder = new Utf8Decoder(start);
+  const splitter = new RecordSplitter(start, wanted);
+  const out: RawRecord[] = [];
+  try {
+    let from = 0;
+    for (const cut of [...cuts, bytes.length]) {
+      const piece = decoder.push(bytes.subarray(from, cut));
+      from = cut;
+      if (piece) out.push(...splitter.push(piece));
+    }
+    decoder.end();
+    out.push(...splitter.end());
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return out;
+}
+
+/** A small deterministic generator, so a failure can be replayed from its seed. */
+export function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
 }

@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { RecordSplitter, SKIPPED_FIELDS, type RawRecord } from "@/lib/import/parse/record-splitter";
-import { Utf8Decoder } from "@/lib/import/parse/utf8-decoder";
+import { SKIPPED_FIELDS, type RawRecord } from "@/lib/import/parse/record-splitter";
+import { random, splitText as split } from "./parse-helpers";
 
 // A staging step that needs only some rows of its chunk (the changed ones of a daily file) scans the others to their
 // end without cutting them into fields. Whatever the text and wherever the pieces are cut, the skipping splitter must
 // find exactly the records the full one finds — same lines, same byte offsets, the same blank records left out — and
 // the wanted ones with the same fields.
-
-/** A small deterministic generator, so a failure can be replayed from its seed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const PARTS = ["a", "bc", "ü", "日本", ",", ",", '"', '""', '"x,y"', '"line\nbreak"', '"cr\r\nlf"', "\n", "\r\n", "\r", " ", "", '"', "1.5"];
 
@@ -24,27 +15,6 @@ function randomCsv(next: () => number): string {
   for (let i = 0; i < length; i++) text += PARTS[Math.floor(next() * PARTS.length)];
   // Balanced quotes so most files are readable; some keep an odd quote and must fail the same way in both modes.
   return text;
-}
-
-function split(text: string, cuts: number[], wanted?: (line: number) => boolean): RawRecord[] | string {
-  const bytes = Buffer.from(text, "utf8");
-  const start = { byteOffset: 0, line: 1 };
-  const decoder = new Utf8Decoder(start);
-  const splitter = new RecordSplitter(start, wanted);
-  const out: RawRecord[] = [];
-  try {
-    let from = 0;
-    for (const cut of [...cuts, bytes.length]) {
-      const piece = decoder.push(bytes.subarray(from, cut));
-      from = cut;
-      if (piece) out.push(...splitter.push(piece));
-    }
-    decoder.end();
-    out.push(...splitter.end());
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return out;
 }
 
 describe("skipping records that are not wanted", () => {

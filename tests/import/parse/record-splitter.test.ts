@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { RecordSplitter, type RawRecord } from "@/lib/import/parse/record-splitter";
+import type { RawRecord } from "@/lib/import/parse/record-splitter";
 import { recordTextHash } from "@/lib/import/parse/record-hash";
-import { Utf8Decoder } from "@/lib/import/parse/utf8-decoder";
+import { random, splitText as splitPieces } from "./parse-helpers";
 
 // The splitter only finds where records end (and hashes them); their fields are cut when asked for, with the engine's
 // split when a record holds no quote and with the quote rules when it does. Whatever the text and wherever the pieces
@@ -61,36 +61,7 @@ function readWhole(text: string): Expected[] | string {
   return out;
 }
 
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 const PARTS = ["a", "bc", "ü", "日本", ",", ",", '"', '""', '"x,y"', '"line\nbreak"', '"cr\r\nlf"', "\n", "\r\n", "\r", " ", "", "1.5", '""""', ',"', '",'];
-
-function splitPieces(text: string, cuts: number[]): RawRecord[] | string {
-  const bytes = Buffer.from(text, "utf8");
-  const start = { byteOffset: 0, line: 1 };
-  const decoder = new Utf8Decoder(start);
-  const splitter = new RecordSplitter(start);
-  const out: RawRecord[] = [];
-  try {
-    let from = 0;
-    for (const cut of [...cuts, bytes.length]) {
-      const piece = decoder.push(bytes.subarray(from, cut));
-      from = cut;
-      if (piece) out.push(...splitter.push(piece));
-    }
-    decoder.end();
-    out.push(...splitter.end());
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return out;
-}
 
 describe("the record splitter", () => {
   it("gives what a reader of the whole text gives, for any text and wherever the pieces are cut", () => {
