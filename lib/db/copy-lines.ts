@@ -14,7 +14,7 @@ const FLUSH_AT = 64 << 10;
 const MAX_QUEUED = 8 << 20;
 
 export type CopyLineWriter = {
-  /** Queues one line of COPY text format (no trailing newline); waits when the socket is full. */
+  /** Queues one line of COPY text format (no trailing newline); waits while more than MAX_QUEUED bytes wait for the socket. */
   push: (line: string) => Promise<void> | void;
   finish: () => Promise<void>;
   abort: (error: Error) => Promise<void>;

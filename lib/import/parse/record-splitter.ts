@@ -44,6 +44,7 @@ export class RawRecord {
 
   /** One field, without cutting the others when the record holds no quote (undefined past the last). */
   field(index: number): string | undefined {
+    if (index < 0) return undefined;
     if (this.cells || this.quoted) return this.fields[index];
     const { text, end } = this;
     let from = this.start;

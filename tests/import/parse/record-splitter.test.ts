@@ -97,7 +97,7 @@ describe("the record splitter", () => {
 
   it("cuts a single field out of a record without a quote, and any field out of one with quotes", () => {
     const [plain, quoted] = splitPieces('v1,UCx,Song,245\nv2,"Live, in ""Lisbon""",x\n', [7, 20]) as RawRecord[];
-    expect([plain.field(0), plain.field(2), plain.field(3), plain.field(4)]).toEqual(["v1", "Song", "245", undefined]);
+    expect([plain.field(0), plain.field(2), plain.field(3), plain.field(4), plain.field(-1)]).toEqual(["v1", "Song", "245", undefined, undefined]);
     expect([quoted.field(0), quoted.field(1), quoted.field(2), quoted.field(3)]).toEqual(["v2", 'Live, in "Lisbon"', "x", undefined]);
   });
 });
