@@ -24,7 +24,7 @@ const FINGERPRINT_VERSION = 3;
 /** What the comparison of one id range of the report's videos found (compareRange). */
 export type RangeComparison = { videos: number; unchanged: number; newVideos: number };
 
-type CompareParams = { reportId: number; kind: string; excludeShorts: boolean; contentHash: string; stagedAhead?: boolean };
+export type CompareParams = { reportId: number; kind: string; excludeShorts: boolean; contentHash: string; stagedAhead?: boolean };
 
 /**
  * Where to split the report's videos so that `parts` connections compare them side by side (the statement runs on

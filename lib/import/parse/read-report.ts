@@ -1,6 +1,6 @@
 import { ReportFileError } from "./file-error";
 import { HeaderFinder } from "./header-detection";
-import { SKIPPED_FIELDS, type RawRecord } from "./record-splitter";
+import type { RawRecord } from "./record-splitter";
 import { recordBatches, type OpenText, type RecordFilter, type TextListener } from "./record-stream";
 import { createRowMapper } from "./row-mapping";
 import type { Checkpoint, OpenBytes, RejectedRow, ReportChunk, ReportHeader, ReportRecord, ReportScan } from "./types";
@@ -115,8 +115,9 @@ export async function* streamReportChunk(
           return { header, rowsRead, next: { byteOffset: raw.byteOffset, line: raw.line, headerLine: header.headerLine } };
         }
         rowsRead++;
-        // Skipped by the splitter, or (in the first batch, split before the header was found) not wanted.
-        if ((onlyLines && !onlyLines.has(raw.line)) || raw.fields === SKIPPED_FIELDS) continue;
+        // Not wanted (the splitter hands those back without fields; the first batch, split before the header was
+        // found, with them): counted, never cut or mapped.
+        if (onlyLines && !onlyLines.has(raw.line)) continue;
         const mapped = mapRow(raw.fields, raw.line);
         if (mapped.record) out.records.push(mapped.record);
         else out.rejected.push(mapped.rejected);

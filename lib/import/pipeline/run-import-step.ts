@@ -26,6 +26,7 @@ import {
   forgetFingerprintsOfRejected,
   planComparison,
   type CatalogComparison,
+  type CompareParams,
   type StagingScope,
 } from "@/lib/import/fingerprint/compare-with-catalog";
 import { NonRetriableError } from "inngest";
@@ -70,7 +71,7 @@ export async function prepareStep(reportId: number) {
  * and recorded once (the split first, so a retry compares the same ranges); single-connection drivers compare them
  * in one transaction. The comparison's result is recorded last, from its ranges'.
  */
-export async function compareStep(params: { reportId: number; kind: string; excludeShorts: boolean; contentHash: string; stagedAhead?: boolean }) {
+export async function compareStep(params: CompareParams) {
   const db = await getDb();
   const { reportId } = params;
   return withStatus(reportId, "compare-with-catalog", async () => {
