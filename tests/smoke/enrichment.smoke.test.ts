@@ -153,13 +153,17 @@ describe("enrichment after an import, watched on the Queue page and the wall das
     step("queue-moving", async () => {
       let last: Record<string, string[]> = {};
       await until(
-        `the Queue page shows ${TASKS} completed tasks and an empty backlog`,
+        `the Queue page shows ${TASKS} completed tasks, an empty backlog and the processor idle`,
         150_000,
         async () => {
           last = await valuesSeen(queue);
           const now = (name: string) => numbersSeen(last[name]).at(-1);
           if ((now("failed") ?? 0) > 0) throw new Error(`tasks failed: ${JSON.stringify(last)}`);
-          return now("completed") === TASKS && now("backlog") === 0 && now("pending") === 0 && now("processing") === 0 ? true : undefined;
+          // The badge's "Idle" comes with the drain's last status event, which may land a moment after the counts.
+          const activity = last.activity ?? [];
+          const idleAfterWork = activity.findLastIndex((text) => text.includes("Idle")) > activity.findLastIndex((text) => text.includes("Processing now"));
+          const done = now("completed") === TASKS && now("backlog") === 0 && now("pending") === 0 && now("processing") === 0;
+          return done && idleAfterWork ? true : undefined;
         },
         () => `Seen on the Queue page: ${JSON.stringify(last)}`,
       );
